@@ -1,0 +1,17 @@
+import { DatabaseModule, type OpenDatabase } from '@chartdesk/api-database';
+import { type AppConfig, PlatformModule } from '@chartdesk/api-platform';
+import { type DynamicModule, Module } from '@nestjs/common';
+
+/** Composition only: each domain lives in its own lib and is imported here. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, database: OpenDatabase): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot(config),
+        DatabaseModule.forRoot({ target: database.target, mode: database.mode, poolSize: config.dbPoolSize }),
+      ],
+    };
+  }
+}

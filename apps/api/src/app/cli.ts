@@ -1,0 +1,52 @@
+import { openDatabase, resetDatabase, revertLastMigration, runMigrations } from '@chartdesk/api-database';
+import type { AppConfig } from '@chartdesk/api-platform';
+import { ALL_MIGRATIONS } from './migrations';
+
+type Command = (config: AppConfig, args: readonly string[]) => Promise<number>;
+
+async function withDatabase(
+  config: AppConfig,
+  work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<void>,
+): Promise<void> {
+  const db = await openDatabase(config);
+  try {
+    await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** Maintenance commands: `node dist/apps/api/main.js <command>`. */
+export const COMMANDS: Readonly<Record<string, Command>> = {
+  migrate: async (config) => {
+    await withDatabase(config, async (db) => {
+      const { applied } = await runMigrations(db.migrationTarget, ALL_MIGRATIONS);
+      console.log(
+        applied.length
+          ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}`
+          : 'Database is up to date.',
+      );
+    });
+    return 0;
+  },
+  revert: async (config) => {
+    await withDatabase(config, (db) => revertLastMigration(db.migrationTarget, ALL_MIGRATIONS));
+    console.log('Reverted the last migration.');
+    return 0;
+  },
+  reset: async (config, args) => {
+    if (config.env === 'production' && !args.includes('--force')) {
+      console.error('Refusing to reset a production database. Pass --force if you really mean it.');
+      return 2;
+    }
+    await withDatabase(config, async (db) => {
+      const { applied } = await resetDatabase(db.migrationTarget, ALL_MIGRATIONS);
+      console.log(`Dropped all data and applied ${applied.length} migration(s).`);
+    });
+    return 0;
+  },
+};
+
+export function usage(): string {
+  return `Usage: node dist/apps/api/main.js [serve|${Object.keys(COMMANDS).join('|')}]`;
+}

@@ -1,0 +1,4 @@
+import { DATABASE_MIGRATIONS } from '@chartdesk/api-database';
+
+/** Every lib's migrations; TypeORM orders them by the timestamp in their names. */
+export const ALL_MIGRATIONS = [...DATABASE_MIGRATIONS];

@@ -1,0 +1,30 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { type ConnectionTarget, dataSourceOptions } from './data-source-options';
+import { HealthController } from './health/health.controller';
+
+import { DATABASE_MODE } from './database-mode.token';
+
+/** The app's TypeORM connection. Domain libs register their entities with `TypeOrmModule.forFeature`. */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(options: { target: ConnectionTarget; mode: 'embedded' | 'server'; poolSize: number }): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(options.target, options.poolSize, [], []),
+          autoLoadEntities: true,
+          // Migrations already ran (or were refused) before the app was built.
+          migrationsRun: false,
+        }),
+        TerminusModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: DATABASE_MODE, useValue: options.mode }],
+      exports: [DATABASE_MODE],
+    };
+  }
+}

@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+import { ConfigError } from './config-error';
+import { EnvReader } from './env-readers';
+
+export type RuntimeEnv = 'development' | 'production' | 'test';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** The one typed configuration object. Built once at boot from the environment. */
+export interface AppConfig {
+  readonly env: RuntimeEnv;
+  readonly version: string;
+  readonly host: string;
+  readonly port: number;
+  /** Absent: the embedded PGlite database in `dataDir` is used. */
+  readonly databaseUrl: string | undefined;
+  /** Owner role for migrations in server mode; defaults to `databaseUrl`. */
+  readonly migrationDatabaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly dbPoolSize: number;
+  readonly migrateOnStart: boolean;
+  readonly seedDemoData: boolean;
+  readonly redisUrl: string | undefined;
+  readonly logLevel: LogLevel;
+  readonly apiDocs: boolean;
+  readonly bodyLimitBytes: number;
+  readonly webDistDir: string;
+  readonly trustProxy: boolean;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export function databaseMode(config: AppConfig): 'embedded' | 'server' {
+  return config.databaseUrl ? 'server' : 'embedded';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const r = new EnvReader(env);
+  const runtime = r.oneOf<RuntimeEnv>('NODE_ENV', ['development', 'production', 'test'], 'development');
+  const databaseUrl = r.url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const embedded = databaseUrl === undefined;
+  const config: AppConfig = {
+    env: runtime,
+    version: r.string('CHARTDESK_VERSION', env['npm_package_version'] ?? '0.0.0'),
+    host: r.string('HOST', '127.0.0.1'),
+    port: r.int('PORT', 3000, 0, 65535),
+    databaseUrl,
+    migrationDatabaseUrl: r.url('DATABASE_MIGRATION_URL', ['postgres:', 'postgresql:']),
+    dataDir: resolve(r.string('CHARTDESK_DATA_DIR', '.chartdesk')),
+    dbPoolSize: r.int('DB_POOL_SIZE', 10, 1, 200),
+    migrateOnStart: r.bool('MIGRATE_ON_START', embedded),
+    seedDemoData: r.bool('SEED_DEMO_DATA', embedded),
+    redisUrl: r.url('REDIS_URL', ['redis:', 'rediss:']),
+    logLevel: r.oneOf<LogLevel>(
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+      runtime === 'test' ? 'warn' : 'info',
+    ),
+    apiDocs: r.bool('API_DOCS', runtime !== 'production'),
+    bodyLimitBytes: r.int('BODY_LIMIT_BYTES', 1_048_576, 1024, 64 * 1_048_576),
+    webDistDir: resolve(r.string('WEB_DIST_DIR', 'dist/apps/web/browser')),
+    trustProxy: r.bool('TRUST_PROXY', false),
+  };
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return config;
+}

@@ -1,0 +1,57 @@
+import { RequestMethod } from '@nestjs/common';
+import type { Params } from 'nestjs-pino';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AppConfig } from '../config/app-config';
+
+/**
+ * Paths pino blanks before a line is written. Tokens and cookies, plus any
+ * patient field that might reach a log object by mistake.
+ */
+export const REDACTED_LOG_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.newPassword',
+  '*.currentPassword',
+  '*.totp',
+  '*.code',
+  '*.token',
+  '*.refreshToken',
+  '*.ssn',
+  '*.mrn',
+  '*.dob',
+  '*.birthDate',
+  '*.firstName',
+  '*.lastName',
+  '*.address',
+  '*.phone',
+  '*.email',
+  '*.memberId',
+  '*.text',
+];
+
+/** The path without its query string: queries may carry search terms such as a patient's name. */
+export function pathOnly(url: string | undefined): string {
+  if (!url) return '';
+  const q = url.indexOf('?');
+  return q === -1 ? url : url.slice(0, q);
+}
+
+export function loggerParams(config: AppConfig): Params {
+  return {
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+    pinoHttp: {
+      level: config.logLevel,
+      redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+      genReqId: (req: IncomingMessage) => String((req as IncomingMessage & { id?: string }).id ?? ''),
+      customProps: () => ({ service: 'chartdesk-api' }),
+      serializers: {
+        req: (req: IncomingMessage & { id?: string }) => ({ id: req.id, method: req.method, path: pathOnly(req.url) }),
+        res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req: IncomingMessage) => pathOnly(req.url).startsWith('/api/health') },
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from './lib/api-error';
+export * from './lib/api-paths';
+export * from './lib/health';

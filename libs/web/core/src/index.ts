@@ -1,0 +1,2 @@
+export * from './lib/health/health.service';
+export * from './lib/status/status.routes';

@@ -1,0 +1,2 @@
+// Feature routes and pages land here (see the issues for the supervisor workspace).
+export {};

@@ -1,0 +1,2 @@
+export * from './lib/shell/shell-layout.component';
+export * from './lib/status-panel/status-panel.component';

@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type AppConfig, loadConfig } from '@chartdesk/api-platform';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+// Integration tests boot the real composition root, which only the app holds.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { bootstrapApp } from '../../apps/api/src/app/bootstrap';
+
+export interface TestApp {
+  readonly app: NestFastifyApplication;
+  readonly config: AppConfig;
+  close(): Promise<void>;
+}
+
+/**
+ * The real AppModule, through the same bootstrap as main.ts, on the run's
+ * PostgreSQL database (or PGlite when no server answered). Migrations run on
+ * boot; they are idempotent, so every test file may boot its own app.
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'chartdesk-int-'));
+  const url = process.env['CHARTDESK_TEST_DB_URL'] ?? '';
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    CHARTDESK_DATA_DIR: dataDir,
+    DATABASE_URL: url,
+    MIGRATE_ON_START: 'true',
+    SEED_DEMO_DATA: 'false',
+    DB_POOL_SIZE: '5',
+    WEB_DIST_DIR: join(dataDir, 'no-web'),
+    ...env,
+  });
+  const running = await bootstrapApp(config);
+  await running.app.init();
+  await running.app.getHttpAdapter().getInstance().ready();
+  return {
+    app: running.app,
+    config,
+    async close() {
+      await running.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
