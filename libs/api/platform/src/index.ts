@@ -7,3 +7,4 @@ export * from './lib/http/create-http-app';
 export * from './lib/http/logging';
 export * from './lib/platform.module';
 export * from './lib/auth/route-metadata';
+export * from './lib/auth/actor';

@@ -1,3 +1,4 @@
+import type { Permission } from '@chartdesk/contracts';
 import { SetMetadata } from '@nestjs/common';
 
 /**
@@ -11,5 +12,5 @@ export const REQUIRED_PERMISSIONS = 'chartdesk:requiredPermissions';
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
 
 /** The caller's role must grant every listed permission. */
-export const RequirePermission = (...permissions: readonly string[]): MethodDecorator & ClassDecorator =>
+export const RequirePermission = (...permissions: readonly Permission[]): MethodDecorator & ClassDecorator =>
   SetMetadata(REQUIRED_PERMISSIONS, permissions);

@@ -1,0 +1,43 @@
+/** Fixed audit action codes (FHIR AuditEvent / IHE BALP style). Add here; never reuse a value. */
+export const AUDIT_ACTIONS = [
+  'LOGIN_SUCCEEDED',
+  'LOGIN_FAILED',
+  'LOGIN_LOCKED',
+  'MFA_FAILED',
+  'MFA_ENROLLED',
+  'MFA_RESET',
+  'LOGOUT',
+  'SESSION_REVOKED',
+  'REFRESH_REUSE_DETECTED',
+  'PASSWORD_CHANGED',
+  'CHART_VIEWED',
+  'DOCUMENT_VIEWED',
+  'PATIENT_SEARCHED',
+  'CODES_SAVED',
+  'CODES_SUBMITTED',
+  'STATUS_CHANGED',
+  'ASSIGNED',
+  'UNASSIGNED',
+  'LEASE_BROKEN',
+  'QUERY_CREATED',
+  'QUERY_ANSWERED',
+  'CHART_RETURNED',
+  'ACCESS_DENIED',
+  'BREAK_GLASS_GRANTED',
+  'INVESTIGATION_OPENED',
+  'EXPORTED',
+  'REPORT_RUN',
+  'REVIEW_ITEM_CHANGED',
+  'SAMPLED',
+  'QUALITY_REVIEW_CHANGED',
+  'USER_CHANGED',
+  'TEAM_CHANGED',
+  'CODESET_IMPORTED',
+  'FHIR_IMPORTED',
+  'CHAIN_VERIFIED',
+  'CHECKPOINT_CREATED',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_OUTCOMES = ['success', 'denied', 'error'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
