@@ -1,7 +1,9 @@
 import { openDatabase, runMigrations } from '@chartdesk/api-database';
 import { type AppConfig, createHttpApp } from '@chartdesk/api-platform';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { seedDemoData } from './demo-seed';
 import { ALL_MIGRATIONS } from './migrations';
 
 export interface RunningApp {
@@ -16,6 +18,7 @@ export async function bootstrapApp(config: AppConfig): Promise<RunningApp> {
   try {
     if (config.migrateOnStart) await runMigrations(database.migrationTarget, ALL_MIGRATIONS);
     const app = await createHttpApp(AppModule.forRoot(config, database), config);
+    if (config.seedDemoData) await seedDemoData(app.get(DataSource), config, (line) => console.log(line));
     return {
       app,
       mode: database.mode,

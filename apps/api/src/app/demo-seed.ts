@@ -1,0 +1,43 @@
+import type { AppConfig } from '@chartdesk/api-platform';
+import type { DataSource } from 'typeorm';
+
+/**
+ * What seed steps hand to later steps (e.g. demo user ids for assignments).
+ * Each lib adds its own keys; values are plain data.
+ */
+export type DemoSeedContext = Record<string, unknown>;
+
+export interface DemoSeedStep {
+  readonly name: string;
+  /** Runs only when the step has not run before in this database; must be deterministic. */
+  run(dataSource: DataSource, context: DemoSeedContext, config: AppConfig): Promise<string | void>;
+}
+
+/**
+ * Demo seed steps in dependency order (code sets, users, records, work...).
+ * Each lib exports its step; add it here. Synthetic data only.
+ */
+export const DEMO_SEED_STEPS: readonly DemoSeedStep[] = [];
+
+/**
+ * Seeds an empty embedded database once. A marker table keeps it idempotent
+ * across restarts, and each step reports progress.
+ */
+export async function seedDemoData(
+  dataSource: DataSource,
+  config: AppConfig,
+  log: (line: string) => void,
+): Promise<void> {
+  const done = new Set<string>(
+    ((await dataSource.query('SELECT step FROM demo_seed_run')) as { step: string }[]).map((r) => r.step),
+  );
+  const context: DemoSeedContext = {};
+  for (const step of DEMO_SEED_STEPS) {
+    if (done.has(step.name)) continue;
+    const started = Date.now();
+    log(`Seeding demo data: ${step.name}…`);
+    const summary = await step.run(dataSource, context, config);
+    await dataSource.query('INSERT INTO demo_seed_run (step) VALUES ($1) ON CONFLICT DO NOTHING', [step.name]);
+    log(`Seeded ${step.name}${summary ? ` (${summary})` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+}
