@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from '@chartdesk/api-platform';
 import { bootstrapApp } from './app/bootstrap';
 import { COMMANDS, usage } from './app/cli';
@@ -25,7 +27,18 @@ async function serve(): Promise<void> {
   );
 }
 
+/** The version reported by /api/health/ready when not started through npm. */
+function packageVersion(): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as { version?: string }).version;
+  } catch {
+    return undefined;
+  }
+}
+
 async function main(): Promise<void> {
+  const version = packageVersion();
+  if (version && !process.env['CHARTDESK_VERSION']) process.env['CHARTDESK_VERSION'] = version;
   const [command = 'serve', ...args] = process.argv.slice(2);
   if (command === 'serve') return serve();
   const run = COMMANDS[command];
