@@ -1,3 +1,4 @@
+import { AuditModule } from '@chartdesk/api-audit';
 import { DatabaseModule, type OpenDatabase } from '@chartdesk/api-database';
 import { type AppConfig, PlatformModule } from '@chartdesk/api-platform';
 import { type DynamicModule, Module } from '@nestjs/common';
@@ -11,6 +12,7 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot(config),
         DatabaseModule.forRoot({ target: database.target, mode: database.mode, poolSize: config.dbPoolSize }),
+        AuditModule,
       ],
     };
   }

@@ -1,4 +1,5 @@
+import { AUDIT_MIGRATIONS } from '@chartdesk/api-audit';
 import { DATABASE_MIGRATIONS } from '@chartdesk/api-database';
 
 /** Every lib's migrations; TypeORM orders them by the timestamp in their names. */
-export const ALL_MIGRATIONS = [...DATABASE_MIGRATIONS];
+export const ALL_MIGRATIONS = [...DATABASE_MIGRATIONS, ...AUDIT_MIGRATIONS];

@@ -25,6 +25,12 @@ export interface AppConfig {
   readonly bodyLimitBytes: number;
   readonly webDistDir: string;
   readonly trustProxy: boolean;
+  /** Audit: PEM Ed25519 private key signing checkpoints; generated into dataDir (0600) when unset outside production server mode. */
+  readonly auditSigningKeyFile: string | undefined;
+  /** Audit: seconds between signed checkpoints; 0 turns the timer off (the default under NODE_ENV=test). */
+  readonly auditCheckpointIntervalSeconds: number;
+  /** Audit: how many hash-chain streams concurrent transactions spread over. */
+  readonly auditChainStreams: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -59,7 +65,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimitBytes: r.int('BODY_LIMIT_BYTES', 1_048_576, 1024, 64 * 1_048_576),
     webDistDir: resolve(r.string('WEB_DIST_DIR', 'dist/apps/web/browser')),
     trustProxy: r.bool('TRUST_PROXY', false),
+    auditSigningKeyFile: r.optionalString('AUDIT_SIGNING_KEY_FILE'),
+    auditCheckpointIntervalSeconds: r.int('AUDIT_CHECKPOINT_INTERVAL_SECONDS', runtime === 'test' ? 0 : 60, 0, 86_400),
+    auditChainStreams: r.int('AUDIT_CHAIN_STREAMS', 16, 1, 1024),
   };
+  if (runtime === 'production' && !embedded && !config.auditSigningKeyFile) {
+    r.problems.push('AUDIT_SIGNING_KEY_FILE is required in production with DATABASE_URL');
+  }
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;
 }

@@ -1,0 +1,69 @@
+/**
+ * An audit event's columns as PostgreSQL prints them (text output), which is
+ * what the hash covers. Times are UTC with microseconds, `YYYY-MM-DDTHH:MM:SS.ffffffZ`.
+ */
+export interface CanonicalEventFields {
+  readonly id: string;
+  readonly recordedAt: string;
+  readonly stream: string;
+  readonly seq: string;
+  readonly action: string;
+  readonly outcome: string;
+  readonly outcomeReason: string | null;
+  readonly actorUserId: string | null;
+  readonly actorRole: string | null;
+  readonly sessionId: string | null;
+  readonly patientId: string | null;
+  readonly resourceType: string | null;
+  readonly resourceId: string | null;
+  readonly purpose: string | null;
+  readonly ip: string | null;
+  readonly userAgent: string | null;
+  readonly requestId: string | null;
+  /** jsonb text output: PostgreSQL's own normalised form (sorted keys, numbers as stored). */
+  readonly details: string;
+}
+
+/** Column order of the canonical array; the database trigger builds the same array. */
+export const CANONICAL_FIELD_ORDER: readonly (keyof CanonicalEventFields)[] = [
+  'id',
+  'recordedAt',
+  'stream',
+  'seq',
+  'action',
+  'outcome',
+  'outcomeReason',
+  'actorUserId',
+  'actorRole',
+  'sessionId',
+  'patientId',
+  'resourceType',
+  'resourceId',
+  'purpose',
+  'ip',
+  'userAgent',
+  'requestId',
+  'details',
+];
+
+/**
+ * The canonical serialisation: a JSON array of strings and nulls in a fixed
+ * order, written the way PostgreSQL writes jsonb text (`", "` between items).
+ * JSON.stringify escapes strings exactly as PostgreSQL's escape_json does for
+ * any text PostgreSQL can store, so the trigger and this function agree byte
+ * for byte.
+ */
+export function canonicalEventText(fields: CanonicalEventFields): string {
+  return canonicalArrayText(CANONICAL_FIELD_ORDER.map((name) => fields[name]));
+}
+
+/** The same serialisation for values already in canonical order (the verifier's fast path). */
+export function canonicalArrayText(values: readonly (string | null)[]): string {
+  let text = '[';
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) text += ', ';
+    const value = values[i];
+    text += value === null || value === undefined ? 'null' : JSON.stringify(value);
+  }
+  return text + ']';
+}
