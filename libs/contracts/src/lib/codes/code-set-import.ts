@@ -1,0 +1,42 @@
+import type { CodeSystem } from './code-systems';
+
+/** Edit data sets that live beside the code sets, each with its own release. */
+export const EDIT_DATA_KINDS = ['CODE_ATTRIBUTES', 'EXCLUDES1', 'NCCI_PTP', 'MUE'] as const;
+export type EditDataKind = (typeof EDIT_DATA_KINDS)[number];
+
+export interface ImportProblem {
+  /** 1-based line (or spreadsheet row) number in the source file. */
+  readonly line: number;
+  readonly message: string;
+}
+
+/** Summary at the end of an import; malformed lines are listed, not fatal. */
+export interface ImportSummary {
+  readonly dataset: CodeSystem | EditDataKind;
+  /** e.g. "ICD-10-CM FY2026", "NCCI PTP 2026Q1". */
+  readonly label: string;
+  readonly release: string;
+  readonly effectiveFrom: string;
+  /** 'imported' the first time, 'unchanged' when the same release with the same content is imported again. */
+  readonly outcome: 'imported' | 'unchanged';
+  readonly rowsRead: number;
+  readonly rowsImported: number;
+  /** For code sets: codes valid for submission. */
+  readonly billable?: number;
+  /** The previous release, closed the day before this one starts. */
+  readonly supersededRelease?: string;
+  readonly problems: readonly ImportProblem[];
+  /** Problems beyond the first 100 are counted, not listed. */
+  readonly problemCount: number;
+}
+
+/** A release of a code set or edit data set, as the admin screen lists it. */
+export interface DataReleaseView {
+  readonly dataset: CodeSystem | EditDataKind;
+  readonly label: string;
+  readonly release: string;
+  readonly effectiveFrom: string;
+  readonly effectiveTo: string | null;
+  readonly rowCount: number;
+  readonly importedAt: string;
+}
