@@ -31,6 +31,10 @@ export interface AppConfig {
   readonly auditCheckpointIntervalSeconds: number;
   /** Audit: how many hash-chain streams concurrent transactions spread over. */
   readonly auditChainStreams: number;
+  /** Records: base64 of 32 bytes, the AES-256-GCM key for patient fields at rest (SSN); generated into dataDir when unset outside production server mode. */
+  readonly recordsEncryptionKey: string | undefined;
+  /** Benchmarks only: skip the chart-read audit insert to measure its cost. Refused unless NODE_ENV=test. */
+  readonly benchSkipChartReadAudit: boolean;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -68,10 +72,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     auditSigningKeyFile: r.optionalString('AUDIT_SIGNING_KEY_FILE'),
     auditCheckpointIntervalSeconds: r.int('AUDIT_CHECKPOINT_INTERVAL_SECONDS', runtime === 'test' ? 0 : 60, 0, 86_400),
     auditChainStreams: r.int('AUDIT_CHAIN_STREAMS', 16, 1, 1024),
+    recordsEncryptionKey: r.optionalString('RECORDS_ENCRYPTION_KEY'),
+    benchSkipChartReadAudit: r.bool('BENCH_SKIP_CHART_READ_AUDIT', false),
   };
   if (runtime === 'production' && !embedded && !config.auditSigningKeyFile) {
     r.problems.push('AUDIT_SIGNING_KEY_FILE is required in production with DATABASE_URL');
   }
+  checkRecordsSettings(config, r.problems);
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;
+}
+
+/** The records key follows the identity keys' rule; the audit bypass exists only for benchmarks. */
+function checkRecordsSettings(config: AppConfig, problems: string[]): void {
+  if (config.recordsEncryptionKey !== undefined && Buffer.from(config.recordsEncryptionKey, 'base64').length !== 32) {
+    problems.push('RECORDS_ENCRYPTION_KEY must be the base64 encoding of exactly 32 bytes');
+  }
+  if (config.env === 'production' && config.databaseUrl !== undefined && !config.recordsEncryptionKey) {
+    problems.push('RECORDS_ENCRYPTION_KEY is required in production with DATABASE_URL');
+  }
+  if (config.benchSkipChartReadAudit && config.env !== 'test') {
+    problems.push('BENCH_SKIP_CHART_READ_AUDIT is only for benchmarks and needs NODE_ENV=test');
+  }
 }
