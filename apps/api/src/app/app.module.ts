@@ -1,3 +1,4 @@
+import { AccessGuardsModule } from '@chartdesk/api-access';
 import { AuditModule } from '@chartdesk/api-audit';
 import { DatabaseModule, type OpenDatabase } from '@chartdesk/api-database';
 import { type AppConfig, PlatformModule } from '@chartdesk/api-platform';
@@ -13,6 +14,7 @@ export class AppModule {
         PlatformModule.forRoot(config),
         DatabaseModule.forRoot({ target: database.target, mode: database.mode, poolSize: config.dbPoolSize }),
         AuditModule,
+        AccessGuardsModule,
       ],
     };
   }

@@ -31,6 +31,17 @@ export interface AppConfig {
   readonly auditCheckpointIntervalSeconds: number;
   /** Audit: how many hash-chain streams concurrent transactions spread over. */
   readonly auditChainStreams: number;
+  /** Identity (libs/api/identity): PEM file with the ES256 key signing access tokens; generated into dataDir when unset outside production server mode. */
+  readonly jwtPrivateKeyFile: string | undefined;
+  /** Identity: base64 of 32 bytes, the AES-256-GCM key for TOTP secrets at rest; generated like the JWT key. */
+  readonly mfaEncryptionKey: string | undefined;
+  readonly accessTokenTtlSeconds: number;
+  readonly sessionIdleSeconds: number;
+  readonly sessionAbsoluteSeconds: number;
+  /** The browser origin (scheme://host[:port]) the app is served from; unset: same host as the request. */
+  readonly publicOrigin: string | undefined;
+  readonly loginRateLimitPerMinute: number;
+  readonly passwordHashConcurrency: number;
   /** Records: base64 of 32 bytes, the AES-256-GCM key for patient fields at rest (SSN); generated into dataDir when unset outside production server mode. */
   readonly recordsEncryptionKey: string | undefined;
   /** Benchmarks only: skip the chart-read audit insert to measure its cost. Refused unless NODE_ENV=test. */
@@ -72,15 +83,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     auditSigningKeyFile: r.optionalString('AUDIT_SIGNING_KEY_FILE'),
     auditCheckpointIntervalSeconds: r.int('AUDIT_CHECKPOINT_INTERVAL_SECONDS', runtime === 'test' ? 0 : 60, 0, 86_400),
     auditChainStreams: r.int('AUDIT_CHAIN_STREAMS', 16, 1, 1024),
+    jwtPrivateKeyFile: r.optionalString('JWT_PRIVATE_KEY_FILE'),
+    mfaEncryptionKey: r.optionalString('MFA_ENCRYPTION_KEY'),
+    accessTokenTtlSeconds: r.int('ACCESS_TOKEN_TTL_SECONDS', 600, 30, 3600),
+    sessionIdleSeconds: r.int('SESSION_IDLE_SECONDS', 900, 20, 3600),
+    sessionAbsoluteSeconds: r.int('SESSION_ABSOLUTE_SECONDS', 43_200, 60, 86_400),
+    publicOrigin: r.url('PUBLIC_ORIGIN', ['https:', 'http:']),
+    loginRateLimitPerMinute: r.int('LOGIN_RATE_LIMIT_PER_MINUTE', 30, 1, 10_000),
+    passwordHashConcurrency: r.int('PASSWORD_HASH_CONCURRENCY', 4, 1, 64),
     recordsEncryptionKey: r.optionalString('RECORDS_ENCRYPTION_KEY'),
     benchSkipChartReadAudit: r.bool('BENCH_SKIP_CHART_READ_AUDIT', false),
   };
+  checkIdentityKeys(config, r.problems);
   if (runtime === 'production' && !embedded && !config.auditSigningKeyFile) {
     r.problems.push('AUDIT_SIGNING_KEY_FILE is required in production with DATABASE_URL');
   }
   checkRecordsSettings(config, r.problems);
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;
+}
+
+/** Production against a shared server needs the same keys on every instance, so they must be configured. */
+function checkIdentityKeys(config: AppConfig, problems: string[]): void {
+  if (config.mfaEncryptionKey !== undefined && Buffer.from(config.mfaEncryptionKey, 'base64').length !== 32) {
+    problems.push('MFA_ENCRYPTION_KEY must be the base64 encoding of exactly 32 bytes');
+  }
+  if (config.env === 'production' && config.databaseUrl !== undefined) {
+    if (!config.jwtPrivateKeyFile) problems.push('JWT_PRIVATE_KEY_FILE is required in production with DATABASE_URL');
+    if (!config.mfaEncryptionKey) problems.push('MFA_ENCRYPTION_KEY is required in production with DATABASE_URL');
+  }
 }
 
 /** The records key follows the identity keys' rule; the audit bypass exists only for benchmarks. */

@@ -1,0 +1,63 @@
+import { APP_CONFIG, type AppConfig } from '@chartdesk/api-platform';
+import { Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AccountService } from './auth/account.service';
+import { AuthController } from './auth/auth.controller';
+import { Clock } from './clock';
+import { IDENTITY_KEYS, loadIdentityKeys } from './keys/identity-keys';
+import { LoginChallengeService } from './login/login-challenge.service';
+import { LoginThrottleService } from './login/login-throttle.service';
+import { SessionIssuer } from './login/session-issuer';
+import { SignInService } from './login/sign-in.service';
+import { MfaService } from './mfa/mfa.service';
+import { PasswordHasher } from './passwords/password-hasher';
+import { PasswordService } from './passwords/password.service';
+import { SessionService } from './sessions/session.service';
+import { AccessTokenService } from './tokens/access-token.service';
+import { JwtStrategy } from './tokens/jwt.strategy';
+import { UserProvisioningService } from './users/user-provisioning.service';
+import { UsersRepository } from './users/users.repository';
+
+/**
+ * Users, credentials, MFA, sessions and tokens. The global guards that use
+ * the JWT strategy live in libs/api/access (AccessGuardsModule).
+ */
+@Module({
+  imports: [
+    PassportModule,
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => [{ name: 'auth-per-ip', ttl: 60_000, limit: config.loginRateLimitPerMinute }],
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    Clock,
+    { provide: IDENTITY_KEYS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadIdentityKeys(config) },
+    UsersRepository,
+    UserProvisioningService,
+    PasswordHasher,
+    PasswordService,
+    SessionService,
+    AccessTokenService,
+    JwtStrategy,
+    LoginThrottleService,
+    LoginChallengeService,
+    MfaService,
+    SessionIssuer,
+    SignInService,
+    AccountService,
+  ],
+  exports: [
+    Clock,
+    SessionService,
+    UsersRepository,
+    UserProvisioningService,
+    PasswordHasher,
+    MfaService,
+    JwtStrategy,
+    PassportModule,
+  ],
+})
+export class IdentityModule {}
