@@ -1,6 +1,7 @@
 import { AccessGuardsModule } from '@chartdesk/api-access';
 import { AuditModule } from '@chartdesk/api-audit';
 import { DatabaseModule, type OpenDatabase } from '@chartdesk/api-database';
+import { CodesetsModule } from '@chartdesk/api-codesets';
 import { type AppConfig, PlatformModule } from '@chartdesk/api-platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 
@@ -15,6 +16,7 @@ export class AppModule {
         DatabaseModule.forRoot({ target: database.target, mode: database.mode, poolSize: config.dbPoolSize }),
         AuditModule,
         AccessGuardsModule,
+        CodesetsModule,
       ],
     };
   }

@@ -1,3 +1,4 @@
+import { AUDIT_COMMANDS } from '@chartdesk/api-audit';
 import { openDatabase, resetDatabase, revertLastMigration, runMigrations } from '@chartdesk/api-database';
 import type { AppConfig } from '@chartdesk/api-platform';
 import { ALL_MIGRATIONS } from './migrations';
@@ -15,6 +16,17 @@ async function withDatabase(
     await db.close();
   }
 }
+
+/** Audit commands run on their own connection to the app's database. */
+const auditCommand =
+  (name: keyof typeof AUDIT_COMMANDS): Command =>
+  async (config, args) => {
+    let code = 1;
+    await withDatabase(config, async (db) => {
+      code = await AUDIT_COMMANDS[name](config, args, db.target);
+    });
+    return code;
+  };
 
 /** Maintenance commands: `node dist/apps/api/main.js <command>`. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
@@ -45,6 +57,9 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     });
     return 0;
   },
+  verify: auditCommand('verify'),
+  checkpoint: auditCommand('checkpoint'),
+  'export-checkpoint': auditCommand('export-checkpoint'),
 };
 
 export function usage(): string {

@@ -1,4 +1,5 @@
 import type { AppConfig } from '@chartdesk/api-platform';
+import { seedDemoCodeSets } from '@chartdesk/api-codesets';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -17,7 +18,9 @@ export interface DemoSeedStep {
  * Demo seed steps in dependency order (code sets, users, records, work...).
  * Each lib exports its step; add it here. Synthetic data only.
  */
-export const DEMO_SEED_STEPS: readonly DemoSeedStep[] = [];
+export const DEMO_SEED_STEPS: readonly DemoSeedStep[] = [
+  { name: 'code-sets', run: (dataSource) => seedDemoCodeSets(dataSource) },
+];
 
 /**
  * Seeds an empty embedded database once. A marker table keeps it idempotent

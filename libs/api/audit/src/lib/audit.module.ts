@@ -1,8 +1,9 @@
 import { APP_CONFIG, type AppConfig } from '@chartdesk/api-platform';
-import { Global, Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { ensureAuditSchema } from './schema/audit-schema-maintenance';
+import { Global, Module } from '@nestjs/common';
+import { AuditCheckpointScheduler } from './checkpoint/audit-checkpoint.scheduler';
+import { AuditCheckpointService } from './checkpoint/audit-checkpoint.service';
+import { AUDIT_SIGNING_KEY, loadAuditSigningKey } from './checkpoint/signing-key';
+import { AuditVerifier } from './verify/audit-verifier';
 import { AuditService } from './writer/audit.service';
 
 /**
@@ -11,16 +12,17 @@ import { AuditService } from './writer/audit.service';
  */
 @Global()
 @Module({
-  providers: [AuditService],
-  exports: [AuditService],
+  providers: [
+    AuditService,
+    AuditCheckpointService,
+    AuditCheckpointScheduler,
+    AuditVerifier,
+    {
+      provide: AUDIT_SIGNING_KEY,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => loadAuditSigningKey(config),
+    },
+  ],
+  exports: [AuditService, AuditCheckpointService, AuditVerifier],
 })
-export class AuditModule implements OnApplicationBootstrap {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await ensureAuditSchema(this.dataSource, this.config.auditChainStreams);
-  }
-}
+export class AuditModule {}

@@ -17,6 +17,7 @@ export interface CanonicalEventFields {
   readonly resourceType: string | null;
   readonly resourceId: string | null;
   readonly purpose: string | null;
+  /** `ip::text`, which always carries the mask (`10.0.0.7/32`), unlike inet's display form. */
   readonly ip: string | null;
   readonly userAgent: string | null;
   readonly requestId: string | null;

@@ -118,17 +118,14 @@ CREATE INDEX audit_event_patient_idx ON audit_event (patient_id, recorded_at) WH
 CREATE INDEX audit_event_actor_idx ON audit_event (actor_user_id, recorded_at) WHERE actor_user_id IS NOT NULL;
 CREATE INDEX audit_event_action_idx ON audit_event (action, recorded_at);
 CREATE INDEX audit_event_denied_idx ON audit_event (recorded_at) WHERE outcome = 'denied';
--- The verifier's lookups of one chain position.
-CREATE INDEX audit_event_chain_idx ON audit_event (stream, seq);
 
+-- A checkpoint is the signed payload (every stream head and the event count) as it was signed.
 CREATE TABLE audit_checkpoint (
   id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
-  event_count bigint NOT NULL,
-  heads jsonb NOT NULL,
   key_id text NOT NULL,
-  signature bytea NOT NULL,
-  payload text NOT NULL
+  payload text NOT NULL,
+  signature bytea NOT NULL
 );
 `;
 
@@ -143,26 +140,35 @@ CREATE FUNCTION audit_event_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DE
 SET search_path = pg_catalog, public AS $fn$
 DECLARE
   s int := nullif(current_setting('chartdesk.audit_stream', true), '')::int;
-  start_at int;
   head record;
+  have_head boolean := false;
 BEGIN
+  -- Under REPEATABLE READ a head row changed since the snapshot cannot be locked, so fail clearly, not now and then.
+  IF current_setting('transaction_isolation') <> 'read committed' THEN
+    RAISE EXCEPTION 'audit events are written in READ COMMITTED transactions only' USING ERRCODE = 'object_not_in_prerequisite_state';
+  END IF;
   IF NEW.recorded_at > clock_timestamp() + interval '1 second'
      OR NEW.recorded_at < clock_timestamp() - interval '10 minutes' THEN
     RAISE EXCEPTION 'audit events take the server clock' USING ERRCODE = 'check_violation';
   END IF;
   IF s IS NULL THEN
-    -- One stream per transaction, so a transaction never holds two heads; skip the busy ones.
-    start_at := floor(random() * (SELECT count(*) FROM audit_chain_head))::int;
-    SELECT h.stream INTO s FROM audit_chain_head h
-      ORDER BY h.stream < start_at, h.stream LIMIT 1 FOR UPDATE SKIP LOCKED;
-    IF s IS NULL THEN
-      s := start_at; -- every stream is busy: queue behind one
+    -- One stream per transaction, so a transaction never holds two heads; a random free one.
+    SELECT h.stream, h.seq, h.last_hash INTO head FROM audit_chain_head h
+      ORDER BY random() LIMIT 1 FOR UPDATE SKIP LOCKED;
+    IF FOUND THEN
+      s := head.stream;
+      have_head := true;
+    ELSE
+      -- Every stream is busy: queue behind a random one.
+      s := floor(random() * (SELECT count(*) FROM audit_chain_head))::int;
     END IF;
     PERFORM set_config('chartdesk.audit_stream', s::text, true);
   END IF;
-  SELECT seq, last_hash INTO head FROM audit_chain_head WHERE stream = s FOR UPDATE;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'audit chain stream % does not exist', s;
+  IF NOT have_head THEN
+    SELECT h.stream, h.seq, h.last_hash INTO head FROM audit_chain_head h WHERE h.stream = s FOR UPDATE;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'audit chain stream % does not exist', s;
+    END IF;
   END IF;
   NEW.id := nextval('audit_event_id_seq');
   NEW.stream := s;
@@ -262,7 +268,7 @@ BEGIN
     -- Only the described columns: id, time, stream and hashes come from the trigger.
     GRANT SELECT, INSERT (action, outcome, outcome_reason, actor_user_id, actor_role, session_id, patient_id,
       resource_type, resource_id, purpose, ip, user_agent, request_id, details) ON audit_event TO chartdesk_app;
-    GRANT SELECT, INSERT (event_count, heads, key_id, signature, payload) ON audit_checkpoint TO chartdesk_app;
+    GRANT SELECT, INSERT (key_id, payload, signature) ON audit_checkpoint TO chartdesk_app;
     GRANT SELECT ON audit_chain_head TO chartdesk_app;
     GRANT EXECUTE ON FUNCTION audit_create_partitions(int), audit_ensure_streams(int) TO chartdesk_app;
   END IF;
