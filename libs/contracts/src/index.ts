@@ -18,3 +18,4 @@ export * from './lib/codes/code-systems';
 export * from './lib/codes/code-search';
 export * from './lib/codes/code-set-import';
 export * from './lib/codes/edits';
+export * from './lib/codes/codes-paths';

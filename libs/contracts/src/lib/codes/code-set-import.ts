@@ -40,3 +40,24 @@ export interface DataReleaseView {
   readonly rowCount: number;
   readonly importedAt: string;
 }
+
+/** Provider type of NCCI/MUE files: practitioner (pro fee) or outpatient hospital. */
+export type EditProviderType = 'ALL' | 'PRACTITIONER' | 'HOSPITAL';
+
+/**
+ * `POST /api/codesets/imports`: imports a file an operator placed in the
+ * server's import folder (`<data dir>/imports`); files never travel through the browser.
+ */
+export interface StartImportRequest {
+  readonly dataset: CodeSystem | EditDataKind;
+  /** A bare file name inside the import folder. */
+  readonly fileName: string;
+  /** Required for CPT and edit data; inferred from CMS file names otherwise. */
+  readonly release?: string;
+  readonly effectiveFrom?: string;
+  readonly providerType?: EditProviderType;
+}
+
+export interface ImportFilesResponse {
+  readonly files: readonly { readonly name: string; readonly bytes: number }[];
+}

@@ -1,0 +1,34 @@
+import {
+  CODE_SYSTEMS,
+  type CodeSystem,
+  EDIT_DATA_KINDS,
+  type EditDataKind,
+  type EditProviderType,
+  type StartImportRequest,
+} from '@chartdesk/contracts';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
+
+export class StartImportDto implements StartImportRequest {
+  @IsIn([...CODE_SYSTEMS, ...EDIT_DATA_KINDS])
+  dataset!: CodeSystem | EditDataKind;
+
+  /** A bare name: no directories, so nothing outside the import folder can be named. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/, { message: 'fileName must be a bare file name' })
+  fileName!: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,31}$/, {
+    message: 'release is up to 32 letters, digits, spaces, dots, dashes or underscores',
+  })
+  release?: string;
+
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'effectiveFrom must be YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  effectiveFrom?: string;
+
+  @IsOptional()
+  @IsIn(['ALL', 'PRACTITIONER', 'HOSPITAL'])
+  providerType?: EditProviderType;
+}

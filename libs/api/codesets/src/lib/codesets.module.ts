@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CodeSetAdminController } from './admin/code-set-admin.controller';
+import { CodeSetAdminService } from './admin/code-set-admin.service';
+import { CodeEditController } from './edits/code-edit.controller';
+import { CodeEditService } from './edits/code-edit.service';
+import { CodeSearchController } from './search/code-search.controller';
+import { CodeSearchService } from './search/code-search.service';
+
+/** Code systems, releases, imports, search and the edit check. Tables are plain SQL (bulk loads), so no entities. */
+@Module({
+  controllers: [CodeSearchController, CodeEditController, CodeSetAdminController],
+  providers: [CodeSearchService, CodeEditService, CodeSetAdminService],
+  exports: [CodeSearchService, CodeEditService],
+})
+export class CodesetsModule {}

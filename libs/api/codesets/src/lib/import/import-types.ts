@@ -1,0 +1,23 @@
+import type { ImportProblem } from '@chartdesk/contracts';
+
+/** One code as read from a source file, before it is written. */
+export interface CodeRow {
+  readonly code: string;
+  readonly billable: boolean;
+  readonly shortDescription: string;
+  readonly longDescription: string;
+}
+
+export type ProgressListener = (done: number, total: number) => void;
+
+/** Collects malformed lines without stopping the import; keeps the first hundred. */
+export class ProblemLog {
+  static readonly LIMIT = 100;
+  readonly problems: ImportProblem[] = [];
+  count = 0;
+
+  add(line: number, message: string): void {
+    this.count++;
+    if (this.problems.length < ProblemLog.LIMIT) this.problems.push({ line, message });
+  }
+}

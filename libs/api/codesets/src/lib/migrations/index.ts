@@ -1,0 +1,4 @@
+import { CodeSets1764400000000 } from './1764400000000-code-sets';
+import { EditData1764400000001 } from './1764400000001-edit-data';
+
+export const CODESETS_MIGRATIONS = [CodeSets1764400000000, EditData1764400000001];
