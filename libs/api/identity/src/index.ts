@@ -9,3 +9,4 @@ export * from './lib/passwords/password-policy';
 export * from './lib/mfa/totp';
 export * from './lib/users/user-provisioning.service';
 export * from './lib/mfa/mfa.service';
+export * from './lib/keys/identity-keys';

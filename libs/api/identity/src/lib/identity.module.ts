@@ -2,6 +2,10 @@ import { APP_CONFIG, type AppConfig } from '@chartdesk/api-platform';
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { TeamsController } from './admin/teams.controller';
+import { TeamsService } from './admin/teams.service';
+import { UsersAdminController } from './admin/users-admin.controller';
+import { UsersAdminService } from './admin/users-admin.service';
 import { AccountService } from './auth/account.service';
 import { AuthController } from './auth/auth.controller';
 import { Clock } from './clock';
@@ -31,7 +35,7 @@ import { UsersRepository } from './users/users.repository';
       useFactory: (config: AppConfig) => [{ name: 'auth-per-ip', ttl: 60_000, limit: config.loginRateLimitPerMinute }],
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, UsersAdminController, TeamsController],
   providers: [
     Clock,
     { provide: IDENTITY_KEYS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadIdentityKeys(config) },
@@ -48,6 +52,8 @@ import { UsersRepository } from './users/users.repository';
     SessionIssuer,
     SignInService,
     AccountService,
+    UsersAdminService,
+    TeamsService,
   ],
   exports: [
     Clock,
