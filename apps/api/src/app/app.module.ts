@@ -2,6 +2,7 @@ import { AccessGuardsModule } from '@chartdesk/api-access';
 import { AuditModule } from '@chartdesk/api-audit';
 import { DatabaseModule, type OpenDatabase } from '@chartdesk/api-database';
 import { CodesetsModule } from '@chartdesk/api-codesets';
+import { ApiRecordsModule } from '@chartdesk/api-records';
 import { type AppConfig, PlatformModule } from '@chartdesk/api-platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 
@@ -17,6 +18,7 @@ export class AppModule {
         AuditModule,
         AccessGuardsModule,
         CodesetsModule,
+        ApiRecordsModule,
       ],
     };
   }

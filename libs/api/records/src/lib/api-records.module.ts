@@ -1,4 +1,7 @@
+import { IdentityModule } from '@chartdesk/api-identity';
 import { Module } from '@nestjs/common';
+import { BreakGlassController } from './break-glass/break-glass.controller';
+import { BreakGlassService } from './break-glass/break-glass.service';
 import { ChartListService } from './charts/chart-list.service';
 import { ChartReadService } from './charts/chart-read.service';
 import { ChartsController } from './charts/charts.controller';
@@ -6,11 +9,20 @@ import { ComplianceRecordsController } from './compliance/compliance-records.con
 import { InvestigationService } from './compliance/investigation.service';
 import { PatientIdentityService } from './compliance/patient-identity.service';
 import { FieldCipherProvider } from './crypto/field-cipher.provider';
+import { FhirImportController } from './fhir/fhir-import.controller';
 
 /** Patients, charts and documents behind ChartAccessPolicy; exceptional access; FHIR import. */
 @Module({
-  controllers: [ChartsController, ComplianceRecordsController],
-  providers: [ChartReadService, ChartListService, PatientIdentityService, InvestigationService, FieldCipherProvider],
+  imports: [IdentityModule],
+  controllers: [ChartsController, ComplianceRecordsController, BreakGlassController, FhirImportController],
+  providers: [
+    ChartReadService,
+    ChartListService,
+    PatientIdentityService,
+    InvestigationService,
+    BreakGlassService,
+    FieldCipherProvider,
+  ],
   exports: [FieldCipherProvider],
 })
 export class ApiRecordsModule {}

@@ -112,7 +112,7 @@ export interface ChartListEntry {
  * 42 CFR §2.32 notice that must accompany any disclosure of Part 2 records.
  * The statement §2.32(a)(1) prescribes (federal regulation text).
  */
-export const PART2_NOTICE =
+export const CHART_PART2_NOTICE =
   'This record which has been disclosed to you is protected by federal confidentiality rules (42 CFR part 2). ' +
   'These rules prohibit you from using or disclosing this record, or testimony that describes the information ' +
   'contained in this record, in any civil, criminal, administrative, or legislative proceedings by any Federal, ' +

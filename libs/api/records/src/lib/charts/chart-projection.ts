@@ -4,7 +4,7 @@ import {
   type ChartView,
   type DocumentView,
   type EncounterView,
-  PART2_NOTICE,
+  CHART_PART2_NOTICE,
   type SensitivityLabel,
 } from '@chartdesk/contracts';
 import type { ChartContentRow, DocumentRow } from './chart-rows';
@@ -90,7 +90,7 @@ export function projectChart(
       .filter((li) => visible(li.labels))
       .map((li) => ({ kind: li.kind, text: li.text, detail: li.detail })),
     access: { basis: decision.basis, expiresAt: iso(decision.expiresAt) },
-    part2Notice: part2Shown || row.labels.includes('SUBSTANCE_USE_PART2') ? PART2_NOTICE : null,
+    part2Notice: part2Shown || row.labels.includes('SUBSTANCE_USE_PART2') ? CHART_PART2_NOTICE : null,
   };
 }
 
@@ -104,6 +104,6 @@ export function projectDocument(row: DocumentRow): DocumentView {
     authoredAt: new Date(row.authored_at).toISOString(),
     sensitivityLabels: row.labels,
     text: row.body,
-    part2Notice: row.labels.includes('SUBSTANCE_USE_PART2') ? PART2_NOTICE : null,
+    part2Notice: row.labels.includes('SUBSTANCE_USE_PART2') ? CHART_PART2_NOTICE : null,
   };
 }

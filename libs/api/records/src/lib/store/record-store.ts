@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { firstRow } from './first-row';
 import type { FieldCipher } from '../crypto/field-cipher';
 import type { DocumentInput, EncounterInput, ListItemInput, PatientInput } from './record-inputs';
 
@@ -45,7 +46,7 @@ export class RecordStore {
         p.isVip ?? false,
       ],
     )) as { id: string; created: boolean }[];
-    const row = rows[0]!;
+    const row = firstRow(rows, 'patient');
     if (p.ssn) {
       // Bound to the row id, which exists only after the insert.
       await this.m.query('UPDATE patient SET ssn_enc = $2 WHERE id = $1', [row.id, this.cipher.encrypt(p.ssn, row.id)]);
@@ -94,7 +95,7 @@ export class RecordStore {
        RETURNING id, (xmax = 0) AS created`,
       [encounterId, d.sourceId, d.type, d.title, d.authorName, d.authoredAt, d.text, [...new Set(d.labels)]],
     )) as { id: string; created: boolean }[];
-    return rows[0]!;
+    return firstRow(rows, 'clinical_document');
   }
 
   async upsertListItem(encounterId: string, item: ListItemInput, position: number): Promise<Upserted> {
@@ -114,7 +115,7 @@ export class RecordStore {
         [...new Set(item.labels ?? [])],
       ],
     )) as { id: string; created: boolean }[];
-    return rows[0]!;
+    return firstRow(rows, 'chart_list_item');
   }
 
   /** The minimal assignment the worklist issue extends: one active per chart. */
@@ -124,6 +125,6 @@ export class RecordStore {
       'INSERT INTO assignment (encounter_id, coder_id, assigned_by) VALUES ($1, $2, $3) RETURNING id',
       [encounterId, coderId, assignedBy],
     )) as { id: string }[];
-    return rows[0]!.id;
+    return firstRow(rows, 'assignment').id;
   }
 }

@@ -1,0 +1,173 @@
+import { ChartAccessPolicy } from '@chartdesk/api-access';
+import { AuditService } from '@chartdesk/api-audit';
+import { MfaService, UsersRepository } from '@chartdesk/api-identity';
+import { type Actor, DomainError, type RequestMeta } from '@chartdesk/api-platform';
+import {
+  BREAK_GLASS_MINUTES,
+  type BreakGlassGrantView,
+  type BreakGlassRequest,
+  type ReviewItemView,
+} from '@chartdesk/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { firstRow } from '../store/first-row';
+import { chartNotFound } from '../charts/chart-read.service';
+import { type AccessFactsRow, factsFrom, subjectFrom } from '../charts/chart-rows';
+import { CHART_ACCESS_FACTS_SQL } from '../charts/chart-sql';
+
+interface ReviewItemRow {
+  id: string;
+  kind: 'BREAK_GLASS';
+  status: 'OPEN' | 'CLOSED';
+  created_at: Date;
+  user_id: string;
+  encounter_id: string;
+  patient_id: string;
+  grant_id: string;
+  reason_code: string;
+  reason_text: string;
+}
+
+type GrantOutcome =
+  | { kind: 'granted'; view: BreakGlassGrantView; patientId: string }
+  | { kind: 'bad-code' }
+  | { kind: 'denied'; reason: string; patientId: string | null };
+
+/**
+ * Break-the-glass: a supervisor or compliance officer, with a reason and a
+ * fresh TOTP code, gets 60 minutes on one encounter. Never Part 2, never their
+ * own record. Every grant opens a review item for compliance.
+ */
+@Injectable()
+export class BreakGlassService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly mfa: MfaService,
+    private readonly users: UsersRepository,
+  ) {}
+
+  async grant(actor: Actor, meta: RequestMeta, request: BreakGlassRequest): Promise<BreakGlassGrantView> {
+    const now = new Date();
+    const outcome = await this.dataSource.transaction(async (m): Promise<GrantOutcome> => {
+      // Step-up first, so a wrong code learns nothing about the encounter.
+      const user = await this.users.findById(actor.userId, m, true);
+      if (!user || (await this.mfa.acceptCode(m, user, request.totpCode)) !== 'totp') return { kind: 'bad-code' };
+      const [row] = (await m.query(CHART_ACCESS_FACTS_SQL, [
+        request.encounterId,
+        actor.userId,
+        now,
+      ])) as AccessFactsRow[];
+      if (!row) return { kind: 'denied', reason: 'NOT_FOUND', patientId: null };
+      const decision = ChartAccessPolicy.canBreakGlass(subjectFrom(actor, row), factsFrom(row));
+      if (!decision.allowed) return { kind: 'denied', reason: decision.reason, patientId: row.patient_id };
+      const expiresAt = new Date(now.getTime() + BREAK_GLASS_MINUTES * 60_000);
+      const grant = firstRow(
+        (await m.query(
+          `INSERT INTO break_glass_grant (encounter_id, user_id, session_id, reason_code, reason_text, granted_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+          [request.encounterId, actor.userId, actor.sessionId, request.reasonCode, request.reasonText, now, expiresAt],
+        )) as { id: string }[],
+        'break_glass_grant',
+      );
+      const item = firstRow(
+        (await m.query(
+          `INSERT INTO review_item (kind, user_id, encounter_id, patient_id, grant_id, created_at)
+         VALUES ('BREAK_GLASS', $1, $2, $3, $4, $5) RETURNING id`,
+          [actor.userId, request.encounterId, row.patient_id, grant.id, now],
+        )) as { id: string }[],
+        'review_item',
+      );
+      await this.audit.record(m, {
+        action: 'BREAK_GLASS_GRANTED',
+        outcome: 'success',
+        actor,
+        meta,
+        patientId: row.patient_id,
+        resourceType: 'Encounter',
+        resourceId: request.encounterId,
+        purpose: `break-glass:${request.reasonCode}`,
+        details: { grantId: grant.id, reviewItemId: item.id, minutes: BREAK_GLASS_MINUTES },
+      });
+      return {
+        kind: 'granted',
+        patientId: row.patient_id,
+        view: {
+          id: grant.id,
+          encounterId: request.encounterId,
+          userId: actor.userId,
+          reasonCode: request.reasonCode,
+          grantedAt: now.toISOString(),
+          expiresAt: expiresAt.toISOString(),
+          reviewItemId: item.id,
+        },
+      };
+    });
+    switch (outcome.kind) {
+      case 'granted':
+        return outcome.view;
+      case 'bad-code':
+        await this.audit.recordStandalone({
+          action: 'MFA_FAILED',
+          outcome: 'denied',
+          outcomeReason: 'BREAK_GLASS_STEP_UP',
+          actor,
+          meta,
+          resourceType: 'Encounter',
+          resourceId: request.encounterId,
+        });
+        throw new DomainError('FORBIDDEN', 'The authenticator code is not valid. Enter a fresh code.');
+      case 'denied':
+        await this.audit.recordStandalone({
+          action: 'ACCESS_DENIED',
+          outcome: 'denied',
+          outcomeReason: outcome.reason,
+          actor,
+          meta,
+          patientId: outcome.patientId,
+          resourceType: 'Encounter',
+          resourceId: request.encounterId,
+          details: { requested: 'break-glass' },
+        });
+        throw chartNotFound();
+    }
+  }
+
+  /** The compliance review queue's items (worked in the compliance issue). Access metadata only. */
+  async reviewItems(actor: Actor, meta: RequestMeta, status: 'OPEN' | 'CLOSED' = 'OPEN'): Promise<ReviewItemView[]> {
+    return this.audit.withAudit(
+      async (m) => {
+        const rows = (await m.query(
+          `SELECT r.id, r.kind, r.status, r.created_at, r.user_id, r.encounter_id, r.patient_id, r.grant_id,
+                  g.reason_code, g.reason_text
+             FROM review_item r JOIN break_glass_grant g ON g.id = r.grant_id
+            WHERE r.status = $1 ORDER BY r.created_at DESC LIMIT 500`,
+          [status],
+        )) as ReviewItemRow[];
+        return rows.map(
+          (r): ReviewItemView => ({
+            id: r.id,
+            kind: r.kind,
+            status: r.status,
+            createdAt: r.created_at.toISOString(),
+            userId: r.user_id,
+            encounterId: r.encounter_id,
+            patientId: r.patient_id,
+            reasonCode: r.reason_code,
+            reasonText: r.reason_text,
+            grantId: r.grant_id,
+          }),
+        );
+      },
+      (items) => ({
+        action: 'REPORT_RUN',
+        outcome: 'success',
+        actor,
+        meta,
+        resourceType: 'ReviewItem',
+        details: { report: 'break-glass-review-items', status, rows: items.length },
+      }),
+    );
+  }
+}
