@@ -27,6 +27,7 @@ describe('code format helpers', () => {
 
   it('checks the shape of each system', () => {
     expect(hasCodeShape('ICD10CM', 'S72001A')).toBe(true);
+    expect(hasCodeShape('ICD10CM', 'QA00101')).toBe(true);
     expect(hasCodeShape('ICD10CM', '12345')).toBe(false);
     expect(hasCodeShape('ICD10PCS', '0DTJ4ZZ')).toBe(true);
     expect(hasCodeShape('ICD10PCS', '0DTJ4IZ')).toBe(false);

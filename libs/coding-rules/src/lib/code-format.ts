@@ -24,8 +24,8 @@ export function codePrefixes(code: string): string[] {
 }
 
 const FORMATS: Readonly<Record<CodeSystem, RegExp>> = {
-  // letter, digit, then up to five characters (the seventh may be a placeholder X)
-  ICD10CM: /^[A-Z][0-9][0-9A-Z]([0-9A-Z]{1,4})?$/,
+  // a letter, then 2–6 letters or digits (usually a digit second, but FY2026 has QA0-)
+  ICD10CM: /^[A-Z][0-9A-Z][0-9A-Z]([0-9A-Z]{1,4})?$/,
   ICD10PCS: /^[0-9A-HJ-NP-Z]{7}$|^[0-9A-HJ-NP-Z]{3,6}$/,
   HCPCS: /^[A-V][0-9]{4}$/,
   CPT: /^[0-9]{4}[0-9FTU]$/,
