@@ -1,5 +1,6 @@
 import { AUDIT_COMMANDS } from '@chartdesk/api-audit';
 import { openDatabase, resetDatabase, revertLastMigration, runMigrations } from '@chartdesk/api-database';
+import { IDENTITY_COMMANDS } from '@chartdesk/api-identity';
 import type { AppConfig } from '@chartdesk/api-platform';
 import { ALL_MIGRATIONS } from './migrations';
 
@@ -60,6 +61,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   verify: auditCommand('verify'),
   checkpoint: auditCommand('checkpoint'),
   'export-checkpoint': auditCommand('export-checkpoint'),
+  ...IDENTITY_COMMANDS,
 };
 
 export function usage(): string {

@@ -1,5 +1,6 @@
 import type { AppConfig } from '@chartdesk/api-platform';
 import { seedDemoCodeSets } from '@chartdesk/api-codesets';
+import { IDENTITY_DEMO_STEP, seedDemoIdentity } from '@chartdesk/api-identity';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -20,6 +21,7 @@ export interface DemoSeedStep {
  */
 export const DEMO_SEED_STEPS: readonly DemoSeedStep[] = [
   { name: 'code-sets', run: (dataSource) => seedDemoCodeSets(dataSource) },
+  { name: IDENTITY_DEMO_STEP, run: seedDemoIdentity },
 ];
 
 /**

@@ -10,3 +10,7 @@ export * from './lib/mfa/totp';
 export * from './lib/users/user-provisioning.service';
 export * from './lib/mfa/mfa.service';
 export * from './lib/keys/identity-keys';
+export * from './lib/demo/demo-seed';
+export * from './lib/demo/demo-accounts';
+export * from './lib/demo/demo-banner';
+export * from './lib/demo/identity-commands';

@@ -9,6 +9,7 @@ import { UsersAdminService } from './admin/users-admin.service';
 import { AccountService } from './auth/account.service';
 import { AuthController } from './auth/auth.controller';
 import { Clock } from './clock';
+import { DemoBanner } from './demo/demo-banner';
 import { IDENTITY_KEYS, loadIdentityKeys } from './keys/identity-keys';
 import { LoginChallengeService } from './login/login-challenge.service';
 import { LoginThrottleService } from './login/login-throttle.service';
@@ -54,6 +55,7 @@ import { UsersRepository } from './users/users.repository';
     AccountService,
     UsersAdminService,
     TeamsService,
+    DemoBanner,
   ],
   exports: [
     Clock,

@@ -1,0 +1,28 @@
+import type { AppConfig } from '@chartdesk/api-platform';
+import { totpCodeAt } from '../mfa/totp';
+import { demoAccountsTable } from './demo-banner';
+import { demoTotpSecret, isDemoUsername } from './demo-accounts';
+
+type Command = (config: AppConfig, args: readonly string[]) => Promise<number>;
+
+/** Maintenance commands from identity: `node dist/apps/api/main.js demo-totp [username]`. */
+export const IDENTITY_COMMANDS: Readonly<Record<string, Command>> = {
+  'demo-totp': async (config, args) => {
+    if (config.databaseUrl) {
+      console.error('Demo accounts exist only in the embedded demo database.');
+      return 2;
+    }
+    const now = Math.floor(Date.now() / 1000);
+    const username = args[0];
+    if (!username) {
+      console.log(await demoAccountsTable(now));
+      return 0;
+    }
+    if (!isDemoUsername(username)) {
+      console.error(`"${username}" is not a demo account.`);
+      return 2;
+    }
+    console.log(`${await totpCodeAt(demoTotpSecret(username), now)}  (valid for ${30 - (now % 30)} more seconds)`);
+    return 0;
+  },
+};
