@@ -11,3 +11,4 @@ export * from './lib/verify/chain-walker';
 export * from './lib/schema/audit-schema-maintenance';
 export * from './lib/migrations';
 export * from './lib/cli/audit-commands';
+export * from './lib/writer/audit-row';

@@ -58,13 +58,19 @@ export function canonicalEventText(fields: CanonicalEventFields): string {
   return canonicalArrayText(CANONICAL_FIELD_ORDER.map((name) => fields[name]));
 }
 
+/** Characters JSON must escape; most audit values have none, and skip JSON.stringify. */
+// eslint-disable-next-line no-control-regex -- the control characters are exactly what JSON escapes
+const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
+
 /** The same serialisation for values already in canonical order (the verifier's fast path). */
 export function canonicalArrayText(values: readonly (string | null)[]): string {
   let text = '[';
   for (let i = 0; i < values.length; i++) {
     if (i > 0) text += ', ';
     const value = values[i];
-    text += value === null || value === undefined ? 'null' : JSON.stringify(value);
+    if (value === null || value === undefined) text += 'null';
+    else if (NEEDS_ESCAPE.test(value)) text += JSON.stringify(value);
+    else text += '"' + value + '"';
   }
   return text + ']';
 }

@@ -39,6 +39,7 @@ export class AuditTrail1764100000000 implements MigrationInterface {
       DROP FUNCTION IF EXISTS audit_refuse_change();
       DROP FUNCTION IF EXISTS audit_create_partitions(int);
       DROP FUNCTION IF EXISTS audit_ensure_streams(int);
+      DROP FUNCTION IF EXISTS audit_stream_count();
     `);
     // The role is cluster-wide and may serve other databases, so it stays; its defaults here go.
     await q.query(`DO $$ BEGIN
@@ -140,6 +141,7 @@ CREATE FUNCTION audit_event_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DE
 SET search_path = pg_catalog, public AS $fn$
 DECLARE
   s int := nullif(current_setting('chartdesk.audit_stream', true), '')::int;
+  r int;
   head record;
   have_head boolean := false;
 BEGIN
@@ -152,20 +154,21 @@ BEGIN
     RAISE EXCEPTION 'audit events take the server clock' USING ERRCODE = 'check_violation';
   END IF;
   IF s IS NULL THEN
-    -- One stream per transaction, so a transaction never holds two heads; a random free one.
-    SELECT h.stream, h.seq, h.last_hash INTO head FROM audit_chain_head h
-      ORDER BY random() LIMIT 1 FOR UPDATE SKIP LOCKED;
-    IF FOUND THEN
-      s := head.stream;
-      have_head := true;
-    ELSE
-      -- Every stream is busy: queue behind a random one.
-      s := floor(random() * (SELECT count(*) FROM audit_chain_head))::int;
-    END IF;
+    -- One stream per transaction, so a transaction never holds two heads. Try a few random
+    -- streams without waiting (one index lookup each), then queue behind the last one tried.
+    FOR attempt IN 1..4 LOOP
+      r := floor(random() * audit_stream_count())::int;
+      SELECT h.seq, h.last_hash INTO head FROM audit_chain_head h WHERE h.stream = r FOR UPDATE SKIP LOCKED;
+      IF FOUND THEN
+        have_head := true;
+        EXIT;
+      END IF;
+    END LOOP;
+    s := r;
     PERFORM set_config('chartdesk.audit_stream', s::text, true);
   END IF;
   IF NOT have_head THEN
-    SELECT h.stream, h.seq, h.last_hash INTO head FROM audit_chain_head h WHERE h.stream = s FOR UPDATE;
+    SELECT h.seq, h.last_hash INTO head FROM audit_chain_head h WHERE h.stream = s FOR UPDATE;
     IF NOT FOUND THEN
       RAISE EXCEPTION 'audit chain stream % does not exist', s;
     END IF;
@@ -198,6 +201,10 @@ BEGIN
   RETURN NEW;
 END $fn$;
 
+-- The number of streams as a constant the planner folds in; audit_ensure_streams redefines it.
+CREATE FUNCTION audit_stream_count() RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT 1';
+
+-- Streams only ever grow (a stream's chain must stay verifiable), so n below the current count changes nothing.
 CREATE FUNCTION audit_ensure_streams(n int) RETURNS int LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, public AS $fn$
 DECLARE added int;
@@ -205,8 +212,13 @@ BEGIN
   IF n < 1 OR n > 1024 THEN
     RAISE EXCEPTION 'audit chain streams must be from 1 to 1024';
   END IF;
+  PERFORM pg_advisory_xact_lock(hashtext('audit_ensure_streams'));
   INSERT INTO audit_chain_head (stream) SELECT g FROM generate_series(0, n - 1) g ON CONFLICT DO NOTHING;
   GET DIAGNOSTICS added = ROW_COUNT;
+  IF added > 0 THEN
+    EXECUTE format('CREATE OR REPLACE FUNCTION public.audit_stream_count() RETURNS int LANGUAGE sql IMMUTABLE AS %L',
+      'SELECT ' || (SELECT count(*) FROM audit_chain_head));
+  END IF;
   RETURN added;
 END $fn$;
 
