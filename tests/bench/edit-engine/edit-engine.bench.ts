@@ -1,0 +1,96 @@
+import { compileEditData, normalizeCode, runEdits } from '@chartdesk/coding-rules';
+import type { EditInput } from '@chartdesk/contracts';
+// The bench reuses the rule specs' hand-written reference data.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { demoReferenceData, dx, inpatient, px } from '../../../libs/coding-rules/src/testing/edit-fixtures';
+import { progress, reportBench } from '../support/report';
+import { figures } from '../code-search/load';
+
+const ITERATIONS = Number(process.env['EDIT_BENCH_ITERATIONS'] ?? 20_000);
+
+/** A busy inpatient stay: 25 diagnoses (with a few edits firing) and 5 ICD-10-PCS procedures. */
+function thirtyCodeEncounter(): EditInput {
+  const codes = [
+    'A41.9',
+    'R65.20',
+    'J18.9',
+    'J96.01',
+    'I50.23',
+    'I11.0',
+    'N17.9',
+    'E11.9',
+    'E10.9',
+    'E78.5',
+    'Z79.4',
+    'F17.210',
+    'I48.91',
+    'Z87.891',
+    'D64.9',
+    'E87.1',
+    'E86.0',
+    'J44.9',
+    'J43.9',
+    'N39.0',
+    'Z79.01',
+    'G63',
+    'E11.40',
+    'Y92.009',
+    'J18',
+  ];
+  return inpatient(
+    codes.map((code, i) => dx(i + 1, code, code === 'Y92.009' ? null : 'Y')),
+    ['0BH17EZ', '5A1955Z', '0DTJ4ZZ', '0FT44ZZ', '0BH17EZ'].map((code, i) => px(i + 1, 'ICD10PCS', code)),
+  );
+}
+
+function time(samples: number[], work: () => unknown): void {
+  const t0 = performance.now();
+  work();
+  samples.push(performance.now() - t0);
+}
+
+describe('edit engine: a 30-code inpatient encounter', () => {
+  it('validates in under 5 ms p95', () => {
+    const input = thirtyCodeEncounter();
+    const raw = demoReferenceData();
+    const compiled = compileEditData(raw);
+    const known = new Set(raw.codes.map((c) => c.code));
+    // The least any check must do: read every code once.
+    const baseline = (): number => {
+      let found = 0;
+      for (const line of [...input.diagnoses, ...input.procedures])
+        if (known.has(normalizeCode(line.code) ?? '')) found++;
+      return found;
+    };
+    const findings = runEdits(input, raw);
+    progress(`${findings.length} findings on the bench encounter (${findings.map((f) => f.ruleId).join(', ')})`);
+    for (let i = 0; i < 2000; i++) {
+      runEdits(input, raw);
+      baseline();
+    }
+    const engine: number[] = [];
+    const precompiled: number[] = [];
+    const trivial: number[] = [];
+    const started = performance.now();
+    for (let i = 0; i < ITERATIONS; i++) {
+      time(engine, () => runEdits(input, raw));
+      time(precompiled, () => runEdits(input, compiled));
+      time(trivial, baseline);
+    }
+    const wall = performance.now() - started;
+    const engineFigures = figures(engine, wall);
+    const trivialFigures = figures(trivial, wall);
+    reportBench('edit-engine', {
+      codes: input.diagnoses.length + input.procedures.length,
+      findings: findings.length,
+      iterations: ITERATIONS,
+      engineWithCompile: engineFigures,
+      enginePrecompiled: figures(precompiled, wall),
+      trivialPass: trivialFigures,
+      p95RatioToTrivialPass: Math.round((engineFigures.p95Ms / Math.max(trivialFigures.p95Ms, 0.001)) * 10) / 10,
+      targetP95Ms: 5,
+      meetsTarget: engineFigures.p95Ms < 5,
+    });
+    expect(findings.length).toBeGreaterThan(0);
+  });
+});
