@@ -4,10 +4,11 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The append-only, hash-chained audit trail.
  *
  * - `audit_event` is partitioned by month (UTC). A BEFORE INSERT trigger picks a
- *   chain stream for the transaction (the first head row nobody holds, from a
- *   random start), numbers the event in that stream and hashes it:
- *   hash = SHA-256(previous hash || canonical JSON of the event). The id is
- *   drawn under the stream lock, so within a stream ids follow chain order.
+ *   chain stream for the transaction (a random one nobody holds, locked with a
+ *   transaction-level advisory lock), numbers the event in that stream and
+ *   hashes it: hash = SHA-256(previous hash || canonical JSON of the event), in
+ *   one UPDATE of the stream's head row. The id is drawn under the stream lock,
+ *   so within a stream ids follow chain order.
  * - Row triggers refuse UPDATE and DELETE and statement triggers refuse
  *   TRUNCATE, whoever asks (the owner can only get past them by disabling
  *   triggers, which the verifier then catches).
@@ -86,6 +87,7 @@ CREATE TABLE audit_chain_head (
   stream smallint PRIMARY KEY CHECK (stream >= 0),
   seq bigint NOT NULL DEFAULT 0,
   last_hash bytea NOT NULL DEFAULT decode(repeat('00', 32), 'hex'),
+  prev_hash bytea NOT NULL DEFAULT decode(repeat('00', 32), 'hex'),
   last_event_id bigint
 );
 
@@ -130,6 +132,9 @@ CREATE TABLE audit_checkpoint (
 );
 `;
 
+/** Advisory lock class for chain streams (two-key form: class, stream). */
+const STREAM_LOCK_CLASS = 1_764_100;
+
 const FUNCTIONS_SQL = `
 CREATE FUNCTION audit_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
@@ -141,11 +146,8 @@ CREATE FUNCTION audit_event_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DE
 SET search_path = pg_catalog, public AS $fn$
 DECLARE
   s int := nullif(current_setting('chartdesk.audit_stream', true), '')::int;
-  r int;
-  head record;
-  have_head boolean := false;
 BEGIN
-  -- Under REPEATABLE READ a head row changed since the snapshot cannot be locked, so fail clearly, not now and then.
+  -- Under REPEATABLE READ the head could be read from an old snapshot, so fail clearly instead.
   IF current_setting('transaction_isolation') <> 'read committed' THEN
     RAISE EXCEPTION 'audit events are written in READ COMMITTED transactions only' USING ERRCODE = 'object_not_in_prerequisite_state';
   END IF;
@@ -154,50 +156,52 @@ BEGIN
     RAISE EXCEPTION 'audit events take the server clock' USING ERRCODE = 'check_violation';
   END IF;
   IF s IS NULL THEN
-    -- One stream per transaction, so a transaction never holds two heads. Try a few random
-    -- streams without waiting (one index lookup each), then queue behind the last one tried.
+    -- One stream per transaction, held by a transaction-level advisory lock (no row lock, no
+    -- extra WAL): try a few random streams without waiting, then queue behind one.
     FOR attempt IN 1..4 LOOP
-      r := floor(random() * audit_stream_count())::int;
-      SELECT h.seq, h.last_hash INTO head FROM audit_chain_head h WHERE h.stream = r FOR UPDATE SKIP LOCKED;
-      IF FOUND THEN
-        have_head := true;
-        EXIT;
-      END IF;
+      s := floor(random() * audit_stream_count())::int;
+      EXIT WHEN pg_try_advisory_xact_lock(${STREAM_LOCK_CLASS}, s);
+      s := NULL;
     END LOOP;
-    s := r;
+    IF s IS NULL THEN
+      s := floor(random() * audit_stream_count())::int;
+      PERFORM pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, s);
+    END IF;
     PERFORM set_config('chartdesk.audit_stream', s::text, true);
   END IF;
-  IF NOT have_head THEN
-    SELECT h.seq, h.last_hash INTO head FROM audit_chain_head h WHERE h.stream = s FOR UPDATE;
-    IF NOT FOUND THEN
-      RAISE EXCEPTION 'audit chain stream % does not exist', s;
-    END IF;
-  END IF;
+  -- Drawn under the stream lock, so within a stream ids follow chain order.
   NEW.id := nextval('audit_event_id_seq');
   NEW.stream := s;
-  NEW.seq := head.seq + 1;
-  NEW.prev_hash := head.last_hash;
-  NEW.hash := sha256(head.last_hash || convert_to(jsonb_build_array(
-    NEW.id::text,
-    to_char(NEW.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-    NEW.stream::text,
-    NEW.seq::text,
-    NEW.action,
-    NEW.outcome,
-    NEW.outcome_reason,
-    NEW.actor_user_id::text,
-    NEW.actor_role,
-    NEW.session_id::text,
-    NEW.patient_id::text,
-    NEW.resource_type,
-    NEW.resource_id,
-    NEW.purpose,
-    NEW.ip::text,
-    NEW.user_agent,
-    NEW.request_id,
-    NEW.details::text
-  )::text, 'UTF8'));
-  UPDATE audit_chain_head SET seq = NEW.seq, last_hash = NEW.hash, last_event_id = NEW.id WHERE stream = s;
+  -- One UPDATE numbers and hashes the event: in SET, seq and last_hash are the previous head's.
+  UPDATE audit_chain_head SET
+    seq = seq + 1,
+    prev_hash = last_hash,
+    last_event_id = NEW.id,
+    last_hash = sha256(last_hash || convert_to(jsonb_build_array(
+      NEW.id::text,
+      to_char(NEW.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+      s::text,
+      (seq + 1)::text,
+      NEW.action,
+      NEW.outcome,
+      NEW.outcome_reason,
+      NEW.actor_user_id::text,
+      NEW.actor_role,
+      NEW.session_id::text,
+      NEW.patient_id::text,
+      NEW.resource_type,
+      NEW.resource_id,
+      NEW.purpose,
+      NEW.ip::text,
+      NEW.user_agent,
+      NEW.request_id,
+      NEW.details::text
+    )::text, 'UTF8'))
+  WHERE stream = s
+  RETURNING seq, prev_hash, last_hash INTO NEW.seq, NEW.prev_hash, NEW.hash;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'audit chain stream % does not exist', s;
+  END IF;
   RETURN NEW;
 END $fn$;
 
