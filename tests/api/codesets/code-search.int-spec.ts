@@ -66,6 +66,7 @@ describe('code search (real AppModule, demo code sets)', () => {
     );
     const pneumonia = await hits({ q: 'pneumonia' });
     expect(pneumonia.map((r) => r.code)).toContain('J189');
+    expect(pneumonia[0].description).toMatch(/^Pneumonia/);
     expect(pneumonia.findIndex((r) => !r.billable)).not.toBe(0);
   });
 

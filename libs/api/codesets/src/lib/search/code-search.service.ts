@@ -38,13 +38,8 @@ export const CODE_PREFIX_SQL = `
    ORDER BY code = $3 DESC, billable DESC, length(code), code
    LIMIT $4`;
 
-export const WORDS_SQL = `
-  WITH v AS (${VERSIONS})
-  SELECT v.system, c.code, c.display_code, c.long_description, c.billable, false AS exact
-    FROM code c JOIN v ON v.id = c.version_id
-   WHERE c.search_doc @@ to_tsquery('simple', $3::text)
-   ORDER BY c.search_rank, c.code
-   LIMIT $4`;
+/** Word matches: a database function that pins the GIN plan (see migration CodeWordSearch1764400000002). */
+export const WORDS_SQL = 'SELECT * FROM search_codes_by_words($1::date, $2::text, $3::text, $4::int)';
 
 interface HitRow {
   system: CodeSystem;
