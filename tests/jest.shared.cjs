@@ -9,7 +9,7 @@ function tierConfig(name, overrides = {}) {
     },
     moduleFileExtensions: ['ts', 'js', 'json'],
     // A few dependencies ship ESM only; jest's CommonJS runtime needs them compiled.
-    transformIgnorePatterns: ['/node_modules/(?!.*/node_modules/content-disposition/|content-disposition/|@scure/base/|.*/node_modules/@noble/hashes/|@noble/hashes/)'],
+    transformIgnorePatterns: ['/node_modules/(?!.*/node_modules/content-disposition/|content-disposition/|@scure/base/|.*/node_modules/@noble/hashes/|@noble/hashes/|@faker-js/faker/)'],
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@ import { AUDIT_COMMANDS } from '@chartdesk/api-audit';
 import { openDatabase, resetDatabase, revertLastMigration, runMigrations } from '@chartdesk/api-database';
 import { IDENTITY_COMMANDS } from '@chartdesk/api-identity';
 import type { AppConfig } from '@chartdesk/api-platform';
+import { RECORDS_COMMANDS } from '@chartdesk/api-records';
 import { ALL_MIGRATIONS } from './migrations';
 
 type Command = (config: AppConfig, args: readonly string[]) => Promise<number>;
@@ -62,6 +63,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   checkpoint: auditCommand('checkpoint'),
   'export-checkpoint': auditCommand('export-checkpoint'),
   ...IDENTITY_COMMANDS,
+  ...RECORDS_COMMANDS,
 };
 
 export function usage(): string {

@@ -1,6 +1,7 @@
 import type { AppConfig } from '@chartdesk/api-platform';
 import { seedDemoCodeSets } from '@chartdesk/api-codesets';
 import { IDENTITY_DEMO_STEP, seedDemoIdentity } from '@chartdesk/api-identity';
+import { RECORDS_DEMO_STEP, seedDemoRecords } from '@chartdesk/api-records';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -22,6 +23,7 @@ export interface DemoSeedStep {
 export const DEMO_SEED_STEPS: readonly DemoSeedStep[] = [
   { name: 'code-sets', run: (dataSource) => seedDemoCodeSets(dataSource) },
   { name: IDENTITY_DEMO_STEP, run: seedDemoIdentity },
+  { name: RECORDS_DEMO_STEP, run: seedDemoRecords },
 ];
 
 /**

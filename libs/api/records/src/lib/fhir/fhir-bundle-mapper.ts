@@ -35,8 +35,8 @@ import {
 export interface MappedBundle {
   readonly patients: Map<string, PatientInput>;
   readonly encounters: { refs: string[]; patientRef: string; input: EncounterInput }[];
-  readonly documents: { encounterRef: string; input: DocumentInput }[];
-  readonly lists: { encounterRef: string; input: ListItemInput }[];
+  readonly documents: { name: string; encounterRef: string; input: DocumentInput }[];
+  readonly lists: { name: string; encounterRef: string; input: ListItemInput }[];
   readonly skipped: string[];
 }
 
@@ -343,6 +343,8 @@ export function mapBundle(input: unknown, defaultFacility: string): MappedBundle
   const out: MappedBundle = { patients: new Map(), encounters: [], documents: [], lists: [], skipped: [] };
   const patientFacility = new Map<string, string>();
   const pending: (() => void)[] = [];
+  // References to resources that already failed: reported once, not again by every dependant.
+  const failedRefs = new Set<string>();
   entries.forEach((entry, index) => {
     const resource = (entry && typeof entry === 'object' ? entry.resource : undefined) as Resource | undefined;
     const name = nameOf(resource, index);
@@ -352,6 +354,7 @@ export function mapBundle(input: unknown, defaultFacility: string): MappedBundle
       } catch (e) {
         if (!(e instanceof FhirMappingError)) throw e;
         errors.push(`${name}: ${e.message}`);
+        if (entry && resource) referenceKeys(entry, resource).forEach((k) => failedRefs.add(k));
       }
     };
     if (!resource || typeof resource !== 'object') return void errors.push(`${name}: entry has no resource`);
@@ -376,15 +379,15 @@ export function mapBundle(input: unknown, defaultFacility: string): MappedBundle
           }),
         );
       case 'DocumentReference':
-        return guard(() => void out.documents.push(mapDocumentReference(resource)));
+        return guard(() => void out.documents.push({ name, ...mapDocumentReference(resource) }));
       case 'Composition':
-        return guard(() => void out.documents.push(mapComposition(resource)));
+        return guard(() => void out.documents.push({ name, ...mapComposition(resource) }));
       case 'Condition':
       case 'Procedure':
       case 'MedicationRequest':
       case 'MedicationStatement':
       case 'AllergyIntolerance':
-        return guard(() => void out.lists.push(mapListItem(resource)));
+        return guard(() => void out.lists.push({ name, ...mapListItem(resource) }));
       default:
         out.skipped.push(name);
     }
@@ -392,8 +395,9 @@ export function mapBundle(input: unknown, defaultFacility: string): MappedBundle
   pending.forEach((run) => run());
   const encounterRefs = new Set(out.encounters.flatMap((e) => e.refs));
   for (const d of [...out.documents, ...out.lists]) {
-    if (!encounterRefs.has(d.encounterRef))
-      errors.push(`${d.input.sourceId}: encounter reference is not an Encounter in this bundle`);
+    if (!encounterRefs.has(d.encounterRef) && !failedRefs.has(d.encounterRef)) {
+      errors.push(`${d.name}: encounter reference is not an Encounter in this bundle`);
+    }
   }
   return errors.length ? { errors } : out;
 }

@@ -17,6 +17,6 @@ describe('htmlToText', () => {
   });
 
   it('turns line breaks and list items into new lines', () => {
-    expect(htmlToText('<ul><li>one</li><li>two</li></ul>a<br/>b')).toBe('one\ntwo\na\nb');
+    expect(htmlToText('<ul><li>one</li><li>two</li></ul>a<br/>b')).toBe('one\ntwo\n\na\nb');
   });
 });
