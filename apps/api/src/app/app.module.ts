@@ -4,6 +4,7 @@ import { DatabaseModule, type OpenDatabase } from '@chartdesk/api-database';
 import { CodesetsModule } from '@chartdesk/api-codesets';
 import { ApiRecordsModule } from '@chartdesk/api-records';
 import { type AppConfig, PlatformModule } from '@chartdesk/api-platform';
+import { ApiWorklistModule } from '@chartdesk/api-worklist';
 import { type DynamicModule, Module } from '@nestjs/common';
 
 /** Composition only: each domain lives in its own lib and is imported here. */
@@ -19,6 +20,7 @@ export class AppModule {
         AccessGuardsModule,
         CodesetsModule,
         ApiRecordsModule,
+        ApiWorklistModule,
       ],
     };
   }

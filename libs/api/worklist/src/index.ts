@@ -1,1 +1,5 @@
 export * from './lib/api-worklist.module';
+export * from './lib/migrations';
+export * from './lib/status/coding-status-machine';
+export * from './lib/status/chart-transition';
+export * from './lib/access/chart-gate';

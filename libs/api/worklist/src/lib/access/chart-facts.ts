@@ -1,0 +1,106 @@
+import type { ChartAccessFacts, ChartAccessSubject } from '@chartdesk/api-access';
+import type { Actor } from '@chartdesk/api-platform';
+import type { Role, SensitivityLabel } from '@chartdesk/contracts';
+
+/** One row of CHART_ACCESS_FACTS_SQL (records) or of the worklist's own batch queries. */
+export interface FactsRow {
+  encounter_id: string;
+  patient_id: string;
+  encounter_labels: SensitivityLabel[];
+  is_vip: boolean;
+  is_employee: boolean;
+  document_labels: SensitivityLabel[];
+  assignment_id: string | null;
+  coder_id: string | null;
+  coder_team_id: string | null;
+  part2_training_date?: string | null;
+  linked_patient_ids?: string[];
+  grant_id?: string | null;
+  grant_expires_at?: Date | null;
+  investigation_id?: string | null;
+  investigation_expires_at?: Date | null;
+}
+
+/** The identity facts of a user the policy needs, for someone other than the caller (a coder being assigned). */
+export interface CoderFacts {
+  readonly id: string;
+  readonly role: Role;
+  readonly teamId: string | null;
+  readonly clearances: readonly SensitivityLabel[];
+  readonly part2TrainingDate: string | null;
+  readonly linkedPatientIds: readonly string[];
+}
+
+function trainingDate(value: string | null | undefined): Date | null {
+  return value ? new Date(`${value}T00:00:00Z`) : null;
+}
+
+export function subjectOfActor(actor: Actor, row: FactsRow): ChartAccessSubject {
+  return {
+    userId: actor.userId,
+    role: actor.role,
+    teamId: actor.teamId,
+    clearances: actor.clearances,
+    part2TrainedOn: trainingDate(row.part2_training_date),
+    linkedPatientIds: row.linked_patient_ids ?? [],
+  };
+}
+
+export function subjectOfCoder(coder: CoderFacts): ChartAccessSubject {
+  return {
+    userId: coder.id,
+    role: coder.role,
+    teamId: coder.teamId,
+    clearances: coder.clearances,
+    part2TrainedOn: trainingDate(coder.part2TrainingDate),
+    linkedPatientIds: coder.linkedPatientIds,
+  };
+}
+
+export function factsOfRow(row: FactsRow): ChartAccessFacts {
+  return {
+    encounterId: row.encounter_id,
+    patientId: row.patient_id,
+    encounterLabels: row.encounter_labels,
+    documentLabels: row.document_labels,
+    patientIsVip: row.is_vip,
+    patientIsEmployee: row.is_employee,
+    assignment:
+      row.assignment_id && row.coder_id
+        ? { id: row.assignment_id, coderId: row.coder_id, coderTeamId: row.coder_team_id }
+        : null,
+    breakGlassGrant:
+      row.grant_id && row.grant_expires_at ? { id: row.grant_id, expiresAt: row.grant_expires_at } : null,
+    investigation:
+      row.investigation_id && row.investigation_expires_at
+        ? { id: row.investigation_id, expiresAt: row.investigation_expires_at }
+        : null,
+  };
+}
+
+/**
+ * The facts as they would be if `coder` held the chart: asking the policy whether
+ * that coder could then open it is exactly "may this chart be given to them" —
+ * clearance, Part 2 training, own or relative's record — with no second rule set.
+ */
+export function factsIfAssignedTo(facts: ChartAccessFacts, coder: CoderFacts): ChartAccessFacts {
+  return {
+    ...facts,
+    assignment: { id: 'prospective', coderId: coder.id, coderTeamId: coder.teamId },
+    breakGlassGrant: null,
+    investigation: null,
+  };
+}
+
+/** The caller's own policy facts (Part 2 training, linked patients), for batch checks over many charts. */
+export async function actorIdentityFacts(
+  m: { query(sql: string, params?: unknown[]): Promise<unknown> },
+  actor: Actor,
+): Promise<Pick<FactsRow, 'part2_training_date' | 'linked_patient_ids'>> {
+  const [row] = (await m.query(
+    `SELECT to_char(part2_training_date, 'YYYY-MM-DD') AS part2_training_date, linked_patient_ids
+       FROM app_user WHERE id = $1`,
+    [actor.userId],
+  )) as { part2_training_date: string | null; linked_patient_ids: string[] }[];
+  return { part2_training_date: row?.part2_training_date ?? null, linked_patient_ids: row?.linked_patient_ids ?? [] };
+}

@@ -1,0 +1,84 @@
+import { AuditService } from '@chartdesk/api-audit';
+import { type Actor, DomainError, type RequestMeta } from '@chartdesk/api-platform';
+import type { TransitionResponse } from '@chartdesk/contracts';
+import { Injectable } from '@nestjs/common';
+import { ChartGate, SUPERVISOR_WORK } from '../access/chart-gate';
+import { ChartLeaseService } from '../lease/chart-lease.service';
+import { lockChart, transitionChart } from '../status/chart-transition';
+import { oneRow } from '../status/returning-rows';
+
+/** Supervisor decisions on one chart of their team: return with a reason, accept, break a stuck lease. */
+@Injectable()
+export class SupervisionService {
+  constructor(
+    private readonly gate: ChartGate,
+    private readonly leases: ChartLeaseService,
+    private readonly audit: AuditService,
+  ) {}
+
+  returnChart(actor: Actor, meta: RequestMeta, encounterId: string, reason: string): Promise<TransitionResponse> {
+    return this.gate.run(actor, meta, async (m) => {
+      const grant = await this.gate.authorize(m, actor, encounterId, ['TEAM']);
+      const chart = await lockChart(m, encounterId);
+      const after = await transitionChart(m, chart, 'RETURN', {
+        actor,
+        meta,
+        audit: this.audit,
+        purpose: grant.purpose,
+      });
+      const row = oneRow(
+        (await m.query(
+          'INSERT INTO chart_return (encounter_id, returned_by, reason) VALUES ($1, $2, $3) RETURNING id',
+          [encounterId, actor.userId, reason.trim()],
+        )) as { id: string }[],
+      );
+      await this.audit.record(m, {
+        action: 'CHART_RETURNED',
+        outcome: 'success',
+        actor,
+        meta,
+        patientId: chart.patientId,
+        resourceType: 'Encounter',
+        resourceId: encounterId,
+        purpose: grant.purpose,
+        // The reason text stays in chart_return: it may quote the chart, and audit events hold no clinical text.
+        details: { returnId: row.id },
+      });
+      return { encounterId, status: after.status, version: after.version };
+    });
+  }
+
+  complete(actor: Actor, meta: RequestMeta, encounterId: string): Promise<TransitionResponse> {
+    return this.gate.run(actor, meta, async (m) => {
+      const grant = await this.gate.authorize(m, actor, encounterId, ['TEAM']);
+      const chart = await lockChart(m, encounterId);
+      const after = await transitionChart(m, chart, 'COMPLETE', {
+        actor,
+        meta,
+        audit: this.audit,
+        purpose: grant.purpose,
+      });
+      return { encounterId, status: after.status, version: after.version };
+    });
+  }
+
+  breakLease(actor: Actor, meta: RequestMeta, encounterId: string): Promise<void> {
+    return this.gate.run(actor, meta, async (m) => {
+      const grant = await this.gate.authorize(m, actor, encounterId, SUPERVISOR_WORK);
+      const chart = await lockChart(m, encounterId);
+      const broken = await this.leases.breakAny(m, encounterId);
+      if (!broken) throw new DomainError('CONFLICT', 'Nobody holds this chart right now.');
+      await this.audit.record(m, {
+        action: 'LEASE_BROKEN',
+        outcome: 'success',
+        actor,
+        meta,
+        patientId: chart.patientId,
+        resourceType: 'Encounter',
+        resourceId: encounterId,
+        purpose: grant.purpose,
+        details: { holderUserId: broken.userId },
+      });
+    });
+  }
+}
