@@ -23,3 +23,7 @@ export * from './lib/worklist/coding-status';
 export * from './lib/worklist/worklist-paths';
 export * from './lib/worklist/worklist-api';
 export * from './lib/worklist/coding-api';
+export * from './lib/compliance/compliance-paths';
+export * from './lib/compliance/compliance-reports';
+export * from './lib/compliance/compliance-review';
+export * from './lib/compliance/compliance-exports';

@@ -1,5 +1,6 @@
 import { AccessGuardsModule } from '@chartdesk/api-access';
 import { AuditModule } from '@chartdesk/api-audit';
+import { ComplianceModule } from '@chartdesk/api-compliance';
 import { DatabaseModule, type OpenDatabase } from '@chartdesk/api-database';
 import { CodesetsModule } from '@chartdesk/api-codesets';
 import { ApiRecordsModule } from '@chartdesk/api-records';
@@ -20,6 +21,7 @@ export class AppModule {
         AccessGuardsModule,
         CodesetsModule,
         ApiRecordsModule,
+        ComplianceModule,
         ApiWorklistModule,
       ],
     };

@@ -1,4 +1,5 @@
 import { AUDIT_COMMANDS } from '@chartdesk/api-audit';
+import { COMPLIANCE_COMMANDS } from '@chartdesk/api-compliance';
 import { openDatabase, resetDatabase, revertLastMigration, runMigrations } from '@chartdesk/api-database';
 import { IDENTITY_COMMANDS } from '@chartdesk/api-identity';
 import type { AppConfig } from '@chartdesk/api-platform';
@@ -63,6 +64,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   checkpoint: auditCommand('checkpoint'),
   'export-checkpoint': auditCommand('export-checkpoint'),
   ...IDENTITY_COMMANDS,
+  ...COMPLIANCE_COMMANDS,
   ...RECORDS_COMMANDS,
 };
 

@@ -46,6 +46,14 @@ export interface AppConfig {
   readonly recordsEncryptionKey: string | undefined;
   /** Benchmarks only: skip the chart-read audit insert to measure its cost. Refused unless NODE_ENV=test. */
   readonly benchSkipChartReadAudit: boolean;
+  /** Compliance: seconds between scheduled anomaly scans; 0 turns the timer off (the default under NODE_ENV=test). */
+  readonly anomalyScanIntervalSeconds: number;
+  /** Compliance: a scan looks only at events older than this, so transactions still open are not missed. */
+  readonly anomalyScanSettleSeconds: number;
+  /** Compliance: hours between full chain verifications run by the scheduled scan; 0 never. */
+  readonly anomalyChainVerifyHours: number;
+  /** Compliance: exports one user may start per hour. */
+  readonly exportsPerHour: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -93,6 +101,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     passwordHashConcurrency: r.int('PASSWORD_HASH_CONCURRENCY', 4, 1, 64),
     recordsEncryptionKey: r.optionalString('RECORDS_ENCRYPTION_KEY'),
     benchSkipChartReadAudit: r.bool('BENCH_SKIP_CHART_READ_AUDIT', false),
+    anomalyScanIntervalSeconds: r.int('ANOMALY_SCAN_INTERVAL_SECONDS', runtime === 'test' ? 0 : 300, 0, 86_400),
+    anomalyScanSettleSeconds: r.int('ANOMALY_SCAN_SETTLE_SECONDS', 30, 0, 3600),
+    anomalyChainVerifyHours: r.int('ANOMALY_CHAIN_VERIFY_HOURS', 24, 0, 720),
+    exportsPerHour: r.int('EXPORTS_PER_HOUR', 20, 1, 10_000),
   };
   checkIdentityKeys(config, r.problems);
   if (runtime === 'production' && !embedded && !config.auditSigningKeyFile) {

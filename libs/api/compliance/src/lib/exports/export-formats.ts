@@ -1,0 +1,141 @@
+import { type AccessBasis, type AccessReportRow, PART2_NOTICE } from '@chartdesk/contracts';
+
+export const CSV_COLUMNS = [
+  'event_id',
+  'recorded_at',
+  'action',
+  'outcome',
+  'outcome_reason',
+  'actor_user_id',
+  'actor_username',
+  'actor_name',
+  'actor_role',
+  'patient_id',
+  'patient_mrn',
+  'patient_name',
+  'resource_type',
+  'resource_id',
+  'why',
+  'why_reference',
+  'ip',
+  'part2',
+] as const;
+
+/**
+ * One CSV field. Line breaks become spaces so every row is one line (row
+ * counts stay checkable); a leading = + - @ is neutralised so a spreadsheet
+ * never runs it as a formula.
+ */
+export function csvField(value: string | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value).replace(/[\r\n]+/g, ' ');
+  if (/^[=+\-@\t]/.test(text)) text = `'${text}`;
+  return /[",]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvHeader(part2Notice: boolean): string {
+  const notice = part2Notice ? `${csvField(`# 42 CFR part 2 notice: ${PART2_NOTICE}`)}\n` : '';
+  return `${notice}${CSV_COLUMNS.join(',')}\n`;
+}
+
+export function csvRow(r: AccessReportRow): string {
+  return (
+    [
+      r.eventId,
+      r.recordedAt,
+      r.action,
+      r.outcome,
+      r.outcomeReason,
+      r.actor.userId,
+      r.actor.username,
+      r.actor.displayName,
+      r.actor.role,
+      r.patient?.patientId,
+      r.patient?.mrn,
+      r.patient?.name,
+      r.resourceType,
+      r.resourceId,
+      r.why.basis,
+      r.why.reference,
+      r.ip,
+      r.part2,
+    ]
+      .map(csvField)
+      .join(',') + '\n'
+  );
+}
+
+/** HL7 v3 ActReason codes for the purpose of use (BTG: break the glass; HCOMPL: compliance). */
+const PURPOSE_CODE: Record<AccessBasis, string | null> = {
+  ASSIGNMENT: 'HOPERAT',
+  TEAM: 'HOPERAT',
+  UNASSIGNED_POOL: 'HOPERAT',
+  BREAK_GLASS: 'BTG',
+  INVESTIGATION: 'HCOMPL',
+  NONE: null,
+};
+
+const OUTCOME_CODE = { success: '0', denied: '4', error: '8' } as const;
+
+/** The first NDJSON line when Part 2 records appear: the notice as a FHIR Parameters resource. */
+export function ndjsonHeader(part2Notice: boolean): string {
+  if (!part2Notice) return '';
+  return `${JSON.stringify({
+    resourceType: 'Parameters',
+    parameter: [{ name: '42-cfr-part-2-notice', valueString: PART2_NOTICE }],
+  })}\n`;
+}
+
+/** One event as a FHIR R4 AuditEvent (IHE BALP style), on one line. */
+export function ndjsonRow(r: AccessReportRow): string {
+  const purpose = PURPOSE_CODE[r.why.basis];
+  const event = {
+    resourceType: 'AuditEvent',
+    id: r.eventId,
+    ...(r.part2
+      ? { meta: { security: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: '42CFRPart2' }] } }
+      : {}),
+    type: { system: 'http://terminology.hl7.org/CodeSystem/audit-event-type', code: 'rest' },
+    subtype: [{ system: 'urn:chartdesk:audit-action', code: r.action }],
+    action: r.action.endsWith('_VIEWED') || r.action === 'REPORT_RUN' ? 'R' : 'E',
+    recorded: r.recordedAt,
+    outcome: OUTCOME_CODE[r.outcome],
+    ...(r.outcomeReason ? { outcomeDesc: r.outcomeReason } : {}),
+    ...(purpose
+      ? {
+          purposeOfEvent: [
+            { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code: purpose }] },
+          ],
+        }
+      : {}),
+    agent: [
+      {
+        requestor: true,
+        who: r.actor.userId
+          ? {
+              identifier: { system: 'urn:chartdesk:user', value: r.actor.userId },
+              display: r.actor.displayName ?? undefined,
+            }
+          : { display: 'unknown' },
+        ...(r.actor.role ? { role: [{ text: String(r.actor.role) }] } : {}),
+        ...(r.ip ? { network: { address: r.ip, type: '2' } } : {}),
+      },
+    ],
+    source: { observer: { display: 'ChartDesk' } },
+    entity: [
+      ...(r.patient
+        ? [
+            {
+              what: { reference: `Patient/${r.patient.patientId}` },
+              type: { system: 'http://terminology.hl7.org/CodeSystem/audit-entity-type', code: '1' },
+              ...(r.patient.mrn ? { name: r.patient.mrn } : {}),
+            },
+          ]
+        : []),
+      ...(r.resourceType && r.resourceId
+        ? [{ what: { reference: `${r.resourceType}/${r.resourceId}` }, description: r.why.reference ?? undefined }]
+        : []),
+    ],
+  };
+  return `${JSON.stringify(event)}\n`;
+}
