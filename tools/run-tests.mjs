@@ -8,7 +8,7 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const resultsDir = join(root, 'tmp/test-results');
 const jestBin = join(root, 'node_modules/jest/bin/jest.js');
-const nxBin = join(root, 'node_modules/nx/bin/nx.js');
+const nxBin = join(root, 'node_modules/nx/dist/bin/nx.js');
 
 const TIERS = {
   unit: { config: 'jest.config.ts', before: [] },
