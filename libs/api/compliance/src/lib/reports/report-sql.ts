@@ -70,7 +70,8 @@ export function reportStatement(
   };
   switch (report) {
     case 'patient-access':
-      where.push(`e.patient_id = ${bind(filters.patientId)}`);
+      // Compliance's own reporting on the trail is in the officer's activity, not in the patient's record history.
+      where.push(`e.patient_id = ${bind(filters.patientId)}`, `e.action NOT IN ('REPORT_RUN', 'EXPORTED')`);
       break;
     case 'user-activity':
       where.push(`e.actor_user_id = ${bind(filters.userId)}`);
