@@ -39,12 +39,14 @@ export async function createChart(app: NestFastifyApplication, opts: PatientOpti
       opts.postalCode ?? null,
     ],
   )) as { id: string }[];
+  if (!p) throw new Error('patient insert returned nothing');
   const [e] = (await ds.query(
     `INSERT INTO encounter (patient_id, facility, encounter_number, encounter_type, service_date, labels)
      VALUES ($1, $2, $3, 'OUTPATIENT', '2026-10-01', $4) RETURNING id`,
-    [p!.id, FACILITY, `E-${mrn}`, opts.labels ?? []],
+    [p.id, FACILITY, `E-${mrn}`, opts.labels ?? []],
   )) as { id: string }[];
-  return { patientId: p!.id, encounterId: e!.id, mrn };
+  if (!e) throw new Error('encounter insert returned nothing');
+  return { patientId: p.id, encounterId: e.id, mrn };
 }
 
 export async function assign(app: NestFastifyApplication, encounterId: string, coderId: string): Promise<void> {
