@@ -1,3 +1,5 @@
+import { Agent, request as httpRequest } from 'node:http';
+
 /** Latency figures from a list of samples in milliseconds. */
 export interface LatencyFigures {
   readonly requests: number;
@@ -48,4 +50,24 @@ export async function runClosedLoop(
     }),
   );
   return figures(samples, performance.now() - started);
+}
+
+/**
+ * A lean keep-alive GET for load generation: the client shares the machine
+ * with the server, so it should cost as little as it can (fetch costs more).
+ */
+export function keepAliveGetter(baseUrl: string, clients: number, headers: Record<string, string> = {}) {
+  const agent = new Agent({ keepAlive: true, maxSockets: clients });
+  const { hostname, port } = new URL(baseUrl);
+  const get = (path: string): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const req = httpRequest({ hostname, port, path, agent, headers }, (res) => {
+        res.on('data', () => undefined);
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  return { get, close: () => agent.destroy() };
 }
