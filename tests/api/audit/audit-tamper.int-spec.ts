@@ -1,4 +1,4 @@
-import { fromPem } from '@chartdesk/api-audit';
+import { type CanonicalEventFields, canonicalEventText, chainHash, fromPem } from '@chartdesk/api-audit';
 import { AuditCheckpointService } from '@chartdesk/api-audit';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { checkpointPayload, toCheckpointExport } from '@chartdesk/api-audit';
@@ -36,6 +36,22 @@ describe('audit trail tamper evidence (real PostgreSQL)', () => {
     await checkpoints.create();
     const result = await env.verifier.verify({ batchSize: 7 });
     expect(result).toMatchObject({ ok: true, eventsChecked: 60, checkpointsChecked: 1 });
+  });
+
+  it('hashes exactly the documented canonical form (canonicalEventText) of every event', async () => {
+    const rows = (await env.ds.query(
+      `SELECT id::text AS id, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "recordedAt",
+              stream::text AS stream, seq::text AS seq, action, outcome, outcome_reason AS "outcomeReason",
+              actor_user_id::text AS "actorUserId", actor_role AS "actorRole", session_id::text AS "sessionId",
+              patient_id::text AS "patientId", resource_type AS "resourceType", resource_id AS "resourceId", purpose,
+              ip::text AS ip, user_agent AS "userAgent", request_id AS "requestId", details::text AS details,
+              prev_hash, hash
+         FROM audit_event ORDER BY id`,
+    )) as (CanonicalEventFields & { prev_hash: Buffer; hash: Buffer })[];
+    expect(rows).toHaveLength(60);
+    for (const row of rows) {
+      expect(chainHash(row.prev_hash, canonicalEventText(row)).toString('hex')).toBe(row.hash.toString('hex'));
+    }
   });
 
   it('names an event whose content was changed', async () => {
@@ -126,11 +142,11 @@ describe('audit trail tamper evidence (real PostgreSQL)', () => {
       `UPDATE audit_event SET purpose = 'rewritten' WHERE id = ${first.id}`,
       `DO $$ DECLARE e record; prev bytea := decode(repeat('00', 32), 'hex'); BEGIN
          FOR e IN SELECT * FROM audit_event WHERE stream = ${first.stream} ORDER BY seq LOOP
-           UPDATE audit_event SET prev_hash = prev, hash = sha256(prev || convert_to(jsonb_build_array(
+           UPDATE audit_event SET prev_hash = prev, hash = sha256(prev || convert_to(array_to_json(ARRAY[
              e.id::text, to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), e.stream::text,
              e.seq::text, e.action, e.outcome, e.outcome_reason, e.actor_user_id::text, e.actor_role, e.session_id::text,
              e.patient_id::text, e.resource_type, e.resource_id, e.purpose, e.ip::text, e.user_agent, e.request_id,
-             e.details::text)::text, 'UTF8')) WHERE id = e.id RETURNING hash INTO prev;
+             e.details::text])::text, 'UTF8')) WHERE id = e.id RETURNING hash INTO prev;
          END LOOP;
          UPDATE audit_chain_head SET last_hash = prev WHERE stream = ${first.stream};
        END $$`,

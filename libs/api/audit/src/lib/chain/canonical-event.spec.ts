@@ -23,17 +23,17 @@ const event: CanonicalEventFields = {
 };
 
 describe('canonicalEventText', () => {
-  it('is a JSON array of strings and nulls in a fixed order, written as PostgreSQL writes jsonb', () => {
+  it('is a compact JSON array of strings and nulls in a fixed order, as array_to_json writes it', () => {
     expect(canonicalEventText(event)).toBe(
-      '["42", "2026-11-24T05:06:07.123456Z", "3", "17", "CHART_VIEWED", "success", null, ' +
-        '"0b7c4a9e-8a53-4a57-9f0e-2b1c3d4e5f60", "coder", null, "5d1f2e3a-4b5c-4d6e-8f70-8192a3b4c5d6", ' +
-        '"Encounter", "enc-1", "assignment 9", "10.0.0.7/32", "Mozilla/5.0 \\"quoted\\" \\\\ é", "req-1", ' +
+      '["42","2026-11-24T05:06:07.123456Z","3","17","CHART_VIEWED","success",null,' +
+        '"0b7c4a9e-8a53-4a57-9f0e-2b1c3d4e5f60","coder",null,"5d1f2e3a-4b5c-4d6e-8f70-8192a3b4c5d6",' +
+        '"Encounter","enc-1","assignment 9","10.0.0.7/32","Mozilla/5.0 \\"quoted\\" \\\\ é","req-1",' +
         '"{\\"a\\": 1.50, \\"b\\": \\"x\\\\ny\\"}"]',
     );
   });
 
   it('escapes control characters the way PostgreSQL escape_json does', () => {
-    expect(canonicalArrayText(['a\u0001b\tc\u001f', null])).toBe('["a\\u0001b\\tc\\u001f", null]');
+    expect(canonicalArrayText(['a\u0001b\tc\u001f', null])).toBe('["a\\u0001b\\tc\\u001f",null]');
   });
 
   it('changes when any single field changes, including null versus empty', () => {

@@ -48,29 +48,16 @@ export const CANONICAL_FIELD_ORDER: readonly (keyof CanonicalEventFields)[] = [
 ];
 
 /**
- * The canonical serialisation: a JSON array of strings and nulls in a fixed
- * order, written the way PostgreSQL writes jsonb text (`", "` between items).
- * JSON.stringify escapes strings exactly as PostgreSQL's escape_json does for
- * any text PostgreSQL can store, so the trigger and this function agree byte
- * for byte.
+ * The canonical serialisation: a compact JSON array of strings and nulls in a
+ * fixed order, as PostgreSQL's array_to_json writes a text[] (the trigger's
+ * form). JSON.stringify escapes strings exactly as PostgreSQL's escape_json
+ * does for any text PostgreSQL can store, so both agree byte for byte.
  */
 export function canonicalEventText(fields: CanonicalEventFields): string {
   return canonicalArrayText(CANONICAL_FIELD_ORDER.map((name) => fields[name]));
 }
 
-/** Characters JSON must escape; most audit values have none, and skip JSON.stringify. */
-// eslint-disable-next-line no-control-regex -- the control characters are exactly what JSON escapes
-const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
-
 /** The same serialisation for values already in canonical order (the verifier's fast path). */
 export function canonicalArrayText(values: readonly (string | null)[]): string {
-  let text = '[';
-  for (let i = 0; i < values.length; i++) {
-    if (i > 0) text += ', ';
-    const value = values[i];
-    if (value === null || value === undefined) text += 'null';
-    else if (NEEDS_ESCAPE.test(value)) text += JSON.stringify(value);
-    else text += '"' + value + '"';
-  }
-  return text + ']';
+  return JSON.stringify(values);
 }

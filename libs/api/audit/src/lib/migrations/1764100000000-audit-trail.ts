@@ -6,7 +6,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - `audit_event` is partitioned by month (UTC). A BEFORE INSERT trigger picks a
  *   chain stream for the transaction (a random one nobody holds, locked with a
  *   transaction-level advisory lock), numbers the event in that stream and
- *   hashes it: hash = SHA-256(previous hash || canonical JSON of the event), in
+ *   hashes it: hash = SHA-256(previous hash || canonical JSON array of the event's columns as text), in
  *   one UPDATE of the stream's head row. The id is drawn under the stream lock,
  *   so within a stream ids follow chain order.
  * - Row triggers refuse UPDATE and DELETE and statement triggers refuse
@@ -177,7 +177,7 @@ BEGIN
     seq = seq + 1,
     prev_hash = last_hash,
     last_event_id = NEW.id,
-    last_hash = sha256(last_hash || convert_to(jsonb_build_array(
+    last_hash = sha256(last_hash || convert_to(array_to_json(ARRAY[
       NEW.id::text,
       to_char(NEW.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
       s::text,
@@ -196,7 +196,7 @@ BEGIN
       NEW.user_agent,
       NEW.request_id,
       NEW.details::text
-    )::text, 'UTF8'))
+    ])::text, 'UTF8'))
   WHERE stream = s
   RETURNING seq, prev_hash, last_hash INTO NEW.seq, NEW.prev_hash, NEW.hash;
   IF NOT FOUND THEN

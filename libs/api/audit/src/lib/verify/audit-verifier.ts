@@ -20,10 +20,16 @@ export interface VerifyOptions {
   readonly batchSize?: number;
 }
 
-/** Columns in canonical order, as text; must match canonicalEventText and the trigger. */
-const EVENT_ROWS_SQL = `SELECT id, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-  stream, seq, action, outcome, outcome_reason, actor_user_id, actor_role, session_id, patient_id,
-  resource_type, resource_id, purpose, ip::text, user_agent, request_id, details, prev_hash, hash
+/**
+ * The canonical text of each event, built from its stored columns by the same
+ * expression as the insert trigger (built-in functions only). The verifier
+ * hashes it here, so a wrong stored hash or a changed column never passes.
+ */
+const EVENT_ROWS_SQL = `SELECT id, stream, seq, array_to_json(ARRAY[
+    id::text, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), stream::text, seq::text,
+    action, outcome, outcome_reason, actor_user_id::text, actor_role, session_id::text, patient_id::text,
+    resource_type, resource_id, purpose, ip::text, user_agent, request_id, details::text
+  ])::text, prev_hash, hash
   FROM audit_event ORDER BY id`;
 
 /** Every column as PostgreSQL's text output: no parsing into dates, numbers or objects. */

@@ -1,17 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { AuditTamperKind, AuditVerificationProblem } from '@chartdesk/contracts';
-import { canonicalArrayText } from '../chain/canonical-event';
 import { GENESIS_HASH } from '../chain/chain-hash';
 
 /**
- * One event row as the verifier reads it, PostgreSQL text output in canonical
- * order: [0..17] the canonical fields (id, recorded_at, stream, seq, ...,
- * details), [18] prev_hash and [19] hash as `\x…` hex.
+ * One event row as the verifier reads it: id, stream, seq, the canonical text
+ * of the event as stored now, prev_hash and hash as `\x…` hex.
  */
-export type VerifierRow = readonly (string | null)[];
-export const VERIFIER_ROW_PREV = 18;
-export const VERIFIER_ROW_HASH = 19;
-const CANONICAL_LENGTH = 18;
+export type VerifierRow = readonly [string, string, string, string, string, string];
 
 /** What a stream looks like at a point the walker must check (a chain head or a signed checkpoint). */
 export interface StreamMark {
@@ -60,9 +55,9 @@ export class ChainWalker {
 
   step(row: VerifierRow): void {
     this.eventsChecked++;
-    const id = row[0] as string;
-    const stream = Number(row[2]);
-    const seq = Number(row[3]);
+    const [id, streamText, seqText, canonical, storedPrev, stored] = row;
+    const stream = Number(streamText);
+    const seq = Number(seqText);
     const state = this.states.get(stream);
     if (state === undefined || !Number.isInteger(seq) || seq < 1) {
       this.report('FOREIGN_EVENT', id, Number.isInteger(stream) ? stream : null, 'event is in no known chain stream');
@@ -93,12 +88,7 @@ export class ChainWalker {
       this.breakStream(state, seq);
       return;
     }
-    const stored = row[VERIFIER_ROW_HASH] ?? '';
-    const storedPrev = row[VERIFIER_ROW_PREV] ?? '';
-    const hash = createHash('sha256')
-      .update(state.prev)
-      .update(canonicalArrayText(row.slice(0, CANONICAL_LENGTH)), 'utf8')
-      .digest();
+    const hash = createHash('sha256').update(state.prev).update(canonical, 'utf8').digest();
     const hashHex = hash.toString('hex');
     if (hashHex !== stored.slice(2)) {
       const reason =
