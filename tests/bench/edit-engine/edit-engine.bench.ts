@@ -3,6 +3,10 @@ import type { EditInput } from '@chartdesk/contracts';
 // The bench reuses the rule specs' hand-written reference data.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { demoReferenceData, dx, inpatient, px } from '../../../libs/coding-rules/src/testing/edit-fixtures';
+import { CodeEditService, seedDemoCodeSets } from '@chartdesk/api-codesets';
+import { DataSource } from 'typeorm';
+import { createTestApp } from '../../support/test-app';
+import { createTestDatabase } from '../../support/test-database';
 import { progress, reportBench } from '../support/report';
 import { figures } from '../code-search/load';
 
@@ -92,5 +96,53 @@ describe('edit engine: a 30-code inpatient encounter', () => {
       meetsTarget: engineFigures.p95Ms < 5,
     });
     expect(findings.length).toBeGreaterThan(0);
+  });
+});
+
+describe('edit check through the API service: tables to findings', () => {
+  it('loads the edit data for a 30-code encounter and validates it', async () => {
+    const db = await createTestDatabase('chartdesk_bench_edits');
+    const t = await createTestApp({ DATABASE_URL: db.url ?? '' });
+    try {
+      await seedDemoCodeSets(t.app.get(DataSource));
+      const service = t.app.get(CodeEditService);
+      const input = thirtyCodeEncounter();
+      const rounds = Number(process.env['EDIT_SERVICE_ITERATIONS'] ?? 1000);
+      const findings = await service.check(input);
+      for (let i = 0; i < 100; i++) await service.check(input);
+      const withTables: number[] = [];
+      const bareRead: number[] = [];
+      const started = performance.now();
+      for (let i = 0; i < rounds; i++) {
+        let t0 = performance.now();
+        await service.check(input);
+        withTables.push(performance.now() - t0);
+        // Baseline: one round trip reading the same codes, the least a database-backed check can do.
+        t0 = performance.now();
+        await t.app
+          .get(DataSource)
+          .query('SELECT code, billable FROM code WHERE code = ANY($1::text[])', [
+            input.diagnoses.map((d) => d.code.replace('.', '')),
+          ]);
+        bareRead.push(performance.now() - t0);
+      }
+      const wall = performance.now() - started;
+      const service95 = figures(withTables, wall);
+      const read95 = figures(bareRead, wall);
+      reportBench('edit-check-service', {
+        codes: input.diagnoses.length + input.procedures.length,
+        findings: findings.length,
+        iterations: rounds,
+        checkWithTables: service95,
+        bareCodeRead: read95,
+        p95RatioToBareRead: Math.round((service95.p95Ms / read95.p95Ms) * 10) / 10,
+        targetP95Ms: 5,
+        meetsTarget: service95.p95Ms < 5,
+      });
+      expect(findings.map((f) => f.ruleId)).toContain('EXCLUDES1_PAIR');
+    } finally {
+      await t.close();
+      await db.drop();
+    }
   });
 });
