@@ -157,18 +157,28 @@ export class ExportService {
       let rowCount = 0;
       let first: string | null = null;
       let last: ReportDbRow | undefined;
-      for (;;) {
-        const after = last ? { key: last.recorded_at, id: last.id } : null;
-        const { sql, params } = reportStatement(report, filters, 'asc', after, BATCH);
-        const rows = (await runner.query(sql, params)) as ReportDbRow[];
+      const fetch = (after: ReportDbRow | undefined): Promise<ReportDbRow[]> => {
+        const { sql, params } = reportStatement(
+          report,
+          filters,
+          'asc',
+          after ? { key: after.recorded_at, id: after.id } : null,
+          BATCH,
+        );
+        return runner.query(sql, params) as Promise<ReportDbRow[]>;
+      };
+      // The next batch is fetched while this one is formatted and sent: the database and Node work side by side.
+      let pending: Promise<ReportDbRow[]> | null = fetch(undefined);
+      while (pending) {
+        const rows: ReportDbRow[] = await pending;
         if (rows.length === 0) break;
         first ??= rows[0]?.id ?? null;
         last = rows[rows.length - 1];
+        pending = rows.length === BATCH ? fetch(last) : null;
         rowCount += rows.length;
         let text = '';
         for (const r of rows) text += toLine(toReportRow(r));
         yield emit(text);
-        if (rows.length < BATCH) break;
       }
       const facts = digest.finish();
       const manifest = signManifest(
