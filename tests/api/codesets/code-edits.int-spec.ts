@@ -1,5 +1,13 @@
 import { seedDemoCodeSets } from '@chartdesk/api-codesets';
-import { CodePaths, type EditCheckResponse, type EditInput, type Role, apiUrl } from '@chartdesk/contracts';
+import { runEdits } from '@chartdesk/coding-rules';
+import {
+  CodePaths,
+  type EditCheckResponse,
+  type EditInput,
+  type EditReferenceData,
+  type Role,
+  apiUrl,
+} from '@chartdesk/contracts';
 import { DataSource } from 'typeorm';
 import { type TestUser, authHeader, createUserPerRole } from '../../support/auth';
 import { type TestApp, createTestApp } from '../../support/test-app';
@@ -107,6 +115,36 @@ describe('edit check (real AppModule, demo edit data)', () => {
       procedures: [{ sequence: 1, system: 'ICD10PCS', code: '5A1955Z' }],
     });
     expect(res.json<EditCheckResponse>()).toEqual({ findings: [], errorCount: 0, warningCount: 0 });
+  });
+
+  it('hands the browser the same reference data, so its engine finds the same', async () => {
+    const body = {
+      encounter: encounter(),
+      diagnoses: [
+        { sequence: 1, code: 'G63', poa: 'Y' },
+        { sequence: 2, code: 'E11.9', poa: 'Y' },
+        { sequence: 3, code: 'E10.9', poa: null },
+      ],
+      procedures: [{ sequence: 1, system: 'ICD10PCS', code: '0DTJ4ZZ' }],
+    };
+    const data = await t.app.inject({
+      method: 'POST',
+      url: apiUrl(CodePaths.editData),
+      payload: body,
+      headers: authHeader(users.CODER.accessToken),
+    });
+    expect(data.statusCode).toBe(200);
+    const reference = data.json<EditReferenceData>();
+    expect(reference.codes.map((c) => c.code).sort()).toEqual(['0DTJ4ZZ', 'E109', 'E119', 'G63']);
+    const server = (await check(body)).json<EditCheckResponse>().findings;
+    expect(runEdits(body as EditInput, reference)).toEqual(server);
+    const denied = await t.app.inject({
+      method: 'POST',
+      url: apiUrl(CodePaths.editData),
+      payload: body,
+      headers: authHeader(users.ADMIN.accessToken),
+    });
+    expect(denied.statusCode).toBe(403);
   });
 
   it('refuses malformed input with a 400', async () => {

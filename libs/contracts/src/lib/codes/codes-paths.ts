@@ -2,6 +2,8 @@
 export const CodePaths = {
   search: 'codes/search',
   edits: 'codes/edits',
+  /** The reference data for an encounter's codes, so the browser can run the same engine. */
+  editData: 'codes/edit-data',
   releases: 'codesets/releases',
   importFiles: 'codesets/import-files',
   imports: 'codesets/imports',

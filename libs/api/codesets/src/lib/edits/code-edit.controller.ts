@@ -1,5 +1,5 @@
 import { RequirePermission } from '@chartdesk/api-platform';
-import type { EditCheckResponse } from '@chartdesk/contracts';
+import type { EditCheckResponse, EditReferenceData } from '@chartdesk/contracts';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CodeEditService } from './code-edit.service';
 import { EditCheckDto } from './dto/edit-check.dto';
@@ -17,5 +17,13 @@ export class CodeEditController {
   @RequirePermission('codes:search')
   check(@Body() body: EditCheckDto): Promise<EditCheckResponse> {
     return this.edits.checkResponse(body);
+  }
+
+  /** The edit data for these codes (reference data only), for the browser's copy of the engine. */
+  @Post('edit-data')
+  @HttpCode(200)
+  @RequirePermission('codes:search')
+  editData(@Body() body: EditCheckDto): Promise<EditReferenceData> {
+    return this.edits.referenceData(body);
   }
 }

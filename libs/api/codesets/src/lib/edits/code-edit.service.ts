@@ -1,5 +1,5 @@
 import { runEdits } from '@chartdesk/coding-rules';
-import type { EditCheckResponse, EditFinding, EditInput } from '@chartdesk/contracts';
+import type { EditCheckResponse, EditFinding, EditInput, EditReferenceData } from '@chartdesk/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -15,6 +15,11 @@ export class CodeEditService {
 
   async check(input: EditInput): Promise<EditFinding[]> {
     return runEdits(input, await loadEditReferenceData(this.dataSource, input));
+  }
+
+  /** What the browser needs to run the same engine while the coder types. */
+  referenceData(input: EditInput): Promise<EditReferenceData> {
+    return loadEditReferenceData(this.dataSource, input);
   }
 
   async checkResponse(input: EditInput): Promise<EditCheckResponse> {
