@@ -27,3 +27,7 @@ export * from './lib/compliance/compliance-paths';
 export * from './lib/compliance/compliance-reports';
 export * from './lib/compliance/compliance-review';
 export * from './lib/compliance/compliance-exports';
+export * from './lib/quality/quality-paths';
+export * from './lib/quality/sampling';
+export * from './lib/quality/review';
+export * from './lib/quality/scorecard';

@@ -1,1 +1,5 @@
 export * from './lib/api-quality.module';
+export * from './lib/sampling/sample-selection';
+export * from './lib/review/code-diff';
+export * from './lib/review/review-score';
+export * from './lib/scorecard/active-time';
