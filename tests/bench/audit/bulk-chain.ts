@@ -111,7 +111,7 @@ export function hashOnlyRate(count: number): number {
     randomUUID(),
     '{"fields": ["dx", "px", "poa"]}',
   ]);
-  let prev = GENESIS_HASH;
+  let prev: Buffer = GENESIS_HASH;
   const started = process.hrtime.bigint();
   for (let i = 0; i < count; i++) prev = chainHash(prev, canonicalArrayText(rows[i % 1000]));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -146,6 +146,7 @@ CREATE FUNCTION audit_event_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DE
 SET search_path = pg_catalog, public AS $fn$
 DECLARE
   s int := nullif(current_setting('chartdesk.audit_stream', true), '')::int;
+  remembered text;
 BEGIN
   -- Under REPEATABLE READ the head could be read from an old snapshot, so fail clearly instead.
   IF current_setting('transaction_isolation') <> 'read committed' THEN
@@ -167,7 +168,8 @@ BEGIN
       s := floor(random() * audit_stream_count())::int;
       PERFORM pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, s);
     END IF;
-    PERFORM set_config('chartdesk.audit_stream', s::text, true);
+    -- An assignment, not PERFORM: PL/pgSQL evaluates it as a simple expression, without a query.
+    remembered := set_config('chartdesk.audit_stream', s::text, true);
   END IF;
   -- Drawn under the stream lock, so within a stream ids follow chain order.
   NEW.id := nextval('audit_event_id_seq');
