@@ -54,6 +54,10 @@ describe('code set administration (real AppModule)', () => {
         orderLine(2, 'U999', 1, 'A code new this year'),
       ].join('\n'),
     );
+    writeFileSync(
+      join(importDir, 'icd10cm_order_2033.txt'),
+      orderLine(1, 'J189', 1, 'Pneumonia, unspecified organism'),
+    );
   });
   afterAll(async () => {
     await t?.close();
@@ -115,12 +119,25 @@ describe('code set administration (real AppModule)', () => {
     expect(await search('2032-03-01')).toHaveLength(1);
   });
 
+  it('serialises two imports of the same release started at once', async () => {
+    const [a, b] = await Promise.all([
+      post({ dataset: 'ICD10CM', fileName: 'icd10cm_order_2033.txt' }),
+      post({ dataset: 'ICD10CM', fileName: 'icd10cm_order_2033.txt' }),
+    ]);
+    expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
+    expect([a.json<ImportSummary>().outcome, b.json<ImportSummary>().outcome].sort()).toEqual([
+      'imported',
+      'unchanged',
+    ]);
+  });
+
   it('lists the files waiting in the import folder', async () => {
     const res = await get(CodePaths.importFiles);
     expect(res.statusCode).toBe(200);
     expect(res.json<{ files: { name: string }[] }>().files.map((f) => f.name)).toEqual([
       'icd10cm_order_2031.txt',
       'icd10cm_order_2032.txt',
+      'icd10cm_order_2033.txt',
     ]);
   });
 

@@ -44,6 +44,8 @@ export async function writeCodeSet(
     problems: parsed.problems.problems,
     problemCount: parsed.problems.count,
   };
+  // Two imports of one system at once would race on the release checks below; the second waits, then sees the first.
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('code_set_version:' || $1))`, [release.system]);
   const existing = (await manager.query(
     'SELECT id, content_sha256, row_count, billable_count FROM code_set_version WHERE system = $1 AND release = $2',
     [release.system, release.release],

@@ -97,6 +97,7 @@ export async function writeEditData<K extends EditDataKind>(
     problems: parsed.problems.problems,
     problemCount: parsed.problems.count,
   };
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('edit_data_version:' || $1))`, [release.kind]);
   const [existing] = (await manager.query(
     'SELECT content_sha256 FROM edit_data_version WHERE kind = $1 AND provider_type = $2 AND release = $3',
     [release.kind, release.providerType, release.release],
