@@ -21,7 +21,10 @@ import { Client } from 'pg';
 import { AppModule } from '../../../apps/api/src/app/app.module';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { ALL_MIGRATIONS } from '../../../apps/api/src/app/migrations';
+import { RecordsPaths } from '@chartdesk/contracts';
+import { type TestUser, createUser } from '../../support/auth';
 import { type TestDatabase, createTestDatabase } from '../../support/test-database';
+import { type ChartFixture, assign, createChart, createTeam } from '../records/records-fixtures';
 
 /**
  * Stands in for GET /api/charts/:id until the records routes exist: reads one
@@ -161,6 +164,60 @@ const onServer = Boolean(process.env['CHARTDESK_TEST_DB_URL']);
     }
     const again = await app.inject({ method: 'GET', url: `/api/audit-probe/${patientId}` });
     expect(again.statusCode).toBe(200);
+  });
+
+  describe('GET /api/charts/:id by the assigned coder', () => {
+    let coder: TestUser;
+    let chart: ChartFixture;
+    const open = () =>
+      app.inject({
+        method: 'GET',
+        url: `/api/${RecordsPaths.chart.replace(':id', chart.encounterId)}`,
+        headers: { authorization: `Bearer ${coder.accessToken}` },
+      });
+    const chartReads = async (): Promise<number> =>
+      Number(
+        (
+          (
+            await owner.query(
+              `SELECT count(*) AS n FROM audit_event WHERE action = 'CHART_VIEWED' AND resource_id = $1`,
+              [chart.encounterId],
+            )
+          ).rows[0] as { n: string }
+        ).n,
+      );
+
+    beforeAll(async () => {
+      const team = await createTeam(app);
+      coder = await createUser(app, { role: 'CODER', teamId: team });
+      chart = await createChart(app);
+      await assign(app, chart.encounterId, coder.user.id);
+    });
+
+    it('opens and audits the chart while the trail can be written', async () => {
+      const res = await open();
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain(chart.familyName);
+      expect(await chartReads()).toBe(1);
+    });
+
+    it('answers 503 with none of the chart when the audit insert is refused', async () => {
+      await owner.query('REVOKE INSERT ON audit_event FROM chartdesk_app');
+      try {
+        const res = await open();
+        expect(res.statusCode).toBe(503);
+        expect(res.json()).toMatchObject({ statusCode: 503, code: 'AUDIT_UNAVAILABLE' });
+        expect(res.body).not.toContain(chart.familyName);
+        expect(res.body).not.toContain(chart.mrn);
+        expect(await chartReads()).toBe(1);
+      } finally {
+        await owner.query(
+          `GRANT INSERT (action, outcome, outcome_reason, actor_user_id, actor_role, session_id, patient_id,
+            resource_type, resource_id, purpose, ip, user_agent, request_id, details) ON audit_event TO chartdesk_app`,
+        );
+      }
+      expect((await open()).statusCode).toBe(200);
+    });
   });
 
   it('maps AUDIT_UNAVAILABLE to 503 in the one exception filter', () => {
