@@ -1,5 +1,6 @@
 import type { AppConfig } from '@chartdesk/api-platform';
 import { seedDemoCodeSets } from '@chartdesk/api-codesets';
+import { COMPLIANCE_DEMO_STEP, seedDemoCompliance } from '@chartdesk/api-compliance';
 import { IDENTITY_DEMO_STEP, seedDemoIdentity } from '@chartdesk/api-identity';
 import { RECORDS_DEMO_STEP, seedDemoRecords } from '@chartdesk/api-records';
 import type { DataSource } from 'typeorm';
@@ -24,6 +25,7 @@ export const DEMO_SEED_STEPS: readonly DemoSeedStep[] = [
   { name: 'code-sets', run: (dataSource) => seedDemoCodeSets(dataSource) },
   { name: IDENTITY_DEMO_STEP, run: seedDemoIdentity },
   { name: RECORDS_DEMO_STEP, run: seedDemoRecords },
+  { name: COMPLIANCE_DEMO_STEP, run: seedDemoCompliance },
 ];
 
 /**

@@ -53,7 +53,7 @@ export async function outsideShift(m: EntityManager, w: ScanWindow, s: AnomalyRu
 }
 
 /**
- * Charts opened per hour above N× the user's own average per active hour over
+ * Charts opened per hour (every open counts, re-opens too) above N× the user's own average per active hour over
  * the baseline days before the window. Only whole hours are judged: the
  * current hour waits for the next scan (the dedupe key stops double items).
  */
@@ -61,7 +61,7 @@ export async function volumeSpike(m: EntityManager, w: ScanWindow, s: AnomalyRul
   const baselineDays = param(s, 'baselineDays', 30);
   const rows = (await m.query(
     `WITH hours AS (
-       SELECT e.actor_user_id, date_trunc('hour', e.recorded_at) AS hour, count(DISTINCT e.resource_id)::int AS charts,
+       SELECT e.actor_user_id, date_trunc('hour', e.recorded_at) AS hour, count(*)::int AS charts,
               (array_agg(e.id::text ORDER BY e.id))[1:${MAX_EVIDENCE_EVENTS}] AS ids
          FROM audit_event e
         WHERE e.recorded_at >= date_trunc('hour', $1::timestamptz) AND e.recorded_at < date_trunc('hour', $2::timestamptz)
