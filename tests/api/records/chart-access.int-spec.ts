@@ -17,6 +17,11 @@ describe('GET /api/charts/:id and its documents (policy, projection, audit)', ()
   let compliance: TestUser;
   let admin: TestUser;
   const c: Record<string, ChartFixture> = {};
+  const chart = (key: string): ChartFixture => {
+    const found = c[key];
+    if (!found) throw new Error(`no fixture ${key}`);
+    return found;
+  };
   const assignmentIds: Record<string, string> = {};
 
   const get = (user: TestUser | null, url: string) =>
@@ -31,7 +36,7 @@ describe('GET /api/charts/:id and its documents (policy, projection, audit)', ()
     const teamA = await createTeam(t.app);
     const teamB = await createTeam(t.app);
     c['own'] = await createChart(t.app);
-    coder = await createUser(t.app, { role: 'CODER', teamId: teamA, linkedPatientIds: [c['own'].patientId] });
+    coder = await createUser(t.app, { role: 'CODER', teamId: teamA, linkedPatientIds: [chart('own').patientId] });
     teammate = await createUser(t.app, { role: 'CODER', teamId: teamA });
     otherTeamCoder = await createUser(t.app, { role: 'CODER', teamId: teamB });
     supervisor = await createUser(t.app, { role: 'SUPERVISOR', teamId: teamA });
@@ -44,26 +49,26 @@ describe('GET /api/charts/:id and its documents (policy, projection, audit)', ()
     c['aboveClearance'] = await createChart(t.app, { documents: [{}, { labels: ['HIV_STI'] }] });
     c['part2'] = await createChart(t.app, { encounterLabels: ['SUBSTANCE_USE_PART2'] });
     c['mixed'] = await createChart(t.app, { documents: [{}, { labels: ['BEHAVIORAL_HEALTH'] }] });
-    assignmentIds['assigned'] = await assign(t.app, c['assigned'].encounterId, coder.user.id);
-    await assign(t.app, c['another'].encounterId, teammate.user.id);
-    await assign(t.app, c['otherTeam'].encounterId, otherTeamCoder.user.id);
-    await assign(t.app, c['aboveClearance'].encounterId, coder.user.id);
-    await assign(t.app, c['own'].encounterId, coder.user.id);
-    await assign(t.app, c['part2'].encounterId, coder.user.id);
-    await assign(t.app, c['mixed'].encounterId, teammate.user.id);
+    assignmentIds['assigned'] = await assign(t.app, chart('assigned').encounterId, coder.user.id);
+    await assign(t.app, chart('another').encounterId, teammate.user.id);
+    await assign(t.app, chart('otherTeam').encounterId, otherTeamCoder.user.id);
+    await assign(t.app, chart('aboveClearance').encounterId, coder.user.id);
+    await assign(t.app, chart('own').encounterId, coder.user.id);
+    await assign(t.app, chart('part2').encounterId, coder.user.id);
+    await assign(t.app, chart('mixed').encounterId, teammate.user.id);
   });
   afterAll(async () => {
     await t?.close();
   });
 
   it('opens the assigned chart for its coder, minimum necessary, no-store, audited with the assignment id', async () => {
-    const res = await get(coder, chartUrl(c['assigned']!.encounterId));
+    const res = await get(coder, chartUrl(chart('assigned').encounterId));
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     const view = res.json<ChartView>();
     expect(view.patient).toEqual({
-      name: { family: c['assigned']!.familyName, given: 'Pat' },
-      mrn: c['assigned']!.mrn,
+      name: { family: chart('assigned').familyName, given: 'Pat' },
+      mrn: chart('assigned').mrn,
       birthDate: '1960-05-20',
       ageAtService: 65,
       sex: 'female',
@@ -77,25 +82,25 @@ describe('GET /api/charts/:id and its documents (policy, projection, audit)', ()
     expect(Object.keys(view.patient).sort()).toEqual(
       ['birthDate', 'ageAtService', 'mrn', 'name', 'payer', 'sex'].sort(),
     );
-    const audit = await auditFor(t.app, coder.user.id, c['assigned']!.encounterId);
+    const audit = await auditFor(t.app, coder.user.id, chart('assigned').encounterId);
     expect(audit).toEqual([
       {
         action: 'CHART_VIEWED',
         outcome: 'success',
         outcome_reason: null,
         purpose: assignmentIds['assigned'],
-        patient_id: c['assigned']!.patientId,
+        patient_id: chart('assigned').patientId,
       },
     ]);
   });
 
   it('lets the coder read a document of the assigned chart, audited as DOCUMENT_VIEWED', async () => {
-    const docId = c['assigned']!.documentIds[0]!;
-    const res = await get(coder, docUrl(c['assigned']!.encounterId, docId));
+    const docId = chart('assigned').documentIds[0] as string;
+    const res = await get(coder, docUrl(chart('assigned').encounterId, docId));
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     const doc = res.json<DocumentView>();
-    expect(doc.text).toBe(`Clinical text 0 for ${c['assigned']!.familyName}`);
+    expect(doc.text).toBe(`Clinical text 0 for ${chart('assigned').familyName}`);
     expect((await auditFor(t.app, coder.user.id, docId)).map((a) => [a.action, a.purpose])).toEqual([
       ['DOCUMENT_VIEWED', assignmentIds['assigned']],
     ]);
@@ -113,7 +118,7 @@ describe('GET /api/charts/:id and its documents (policy, projection, audit)', ()
   it.each(coderDenials)(
     'answers the coder 404 for %s, like a missing chart, and audits only the denial',
     async (_n, key, reason) => {
-      const chart = c[key]!;
+      const chart = c[key] as ChartFixture;
       const res = await get(coder, chartUrl(chart.encounterId));
       const missing = await get(coder, chartUrl(NONEXISTENT));
       expect(res.statusCode).toBe(404);
@@ -132,10 +137,10 @@ describe('GET /api/charts/:id and its documents (policy, projection, audit)', ()
           patient_id: chart.patientId,
         },
       ]);
-      const doc = await get(coder, docUrl(chart.encounterId, chart.documentIds[0]!));
+      const doc = await get(coder, docUrl(chart.encounterId, chart.documentIds[0] as string));
       expect(doc.statusCode).toBe(404);
       expect(doc.body).not.toContain(chart.familyName);
-      const docAudit = await auditFor(t.app, coder.user.id, chart.documentIds[0]!);
+      const docAudit = await auditFor(t.app, coder.user.id, chart.documentIds[0] as string);
       expect(docAudit.map((a) => a.action)).toEqual(['ACCESS_DENIED']);
     },
   );
@@ -148,37 +153,37 @@ describe('GET /api/charts/:id and its documents (policy, projection, audit)', ()
   });
 
   it("refuses a document id of another chart under the assigned chart's id", async () => {
-    const res = await get(coder, docUrl(c['assigned']!.encounterId, c['another']!.documentIds[0]!));
+    const res = await get(coder, docUrl(chart('assigned').encounterId, chart('another').documentIds[0] as string));
     expect(res.statusCode).toBe(404);
-    expect(res.body).not.toContain(c['another']!.familyName);
+    expect(res.body).not.toContain(chart('another').familyName);
   });
 
   it("shows the supervisor their team's charts and the pool, not another team's", async () => {
-    const team = await get(supervisor, chartUrl(c['another']!.encounterId));
+    const team = await get(supervisor, chartUrl(chart('another').encounterId));
     expect(team.statusCode).toBe(200);
     expect(team.json<ChartView>().access.basis).toBe('TEAM');
-    const pool = await get(supervisor, chartUrl(c['pool']!.encounterId));
+    const pool = await get(supervisor, chartUrl(chart('pool').encounterId));
     expect(pool.json<ChartView>().access.basis).toBe('UNASSIGNED_POOL');
-    const other = await get(supervisor, chartUrl(c['otherTeam']!.encounterId));
+    const other = await get(supervisor, chartUrl(chart('otherTeam').encounterId));
     expect(other.statusCode).toBe(404);
-    expect(other.body).not.toContain(c['otherTeam']!.familyName);
+    expect(other.body).not.toContain(chart('otherTeam').familyName);
     expect(
-      (await auditFor(t.app, supervisor.user.id, c['otherTeam']!.encounterId)).map((a) => a.outcome_reason),
+      (await auditFor(t.app, supervisor.user.id, chart('otherTeam').encounterId)).map((a) => a.outcome_reason),
     ).toEqual(['NOT_IN_SCOPE']);
   });
 
   it('withholds a document beyond the supervisor clearance: no title, no content, and its URL is a 404', async () => {
-    const res = await get(supervisor, chartUrl(c['mixed']!.encounterId));
+    const res = await get(supervisor, chartUrl(chart('mixed').encounterId));
     expect(res.statusCode).toBe(200);
     const view = res.json<ChartView>();
-    const withheldId = c['mixed']!.documentIds[1]!;
+    const withheldId = chart('mixed').documentIds[1] as string;
     expect(view.documents.find((d) => d.id === withheldId)).toEqual({
       id: withheldId,
       withheld: true,
       notice: 'withheld: restricted',
     });
     expect(res.body).not.toContain('Clinical text 1');
-    const doc = await get(supervisor, docUrl(c['mixed']!.encounterId, withheldId));
+    const doc = await get(supervisor, docUrl(chart('mixed').encounterId, withheldId));
     expect(doc.statusCode).toBe(404);
     expect(doc.body).not.toContain('Clinical text 1');
     expect((await auditFor(t.app, supervisor.user.id, withheldId)).map((a) => a.outcome_reason)).toEqual([
@@ -194,14 +199,14 @@ describe('GET /api/charts/:id and its documents (policy, projection, audit)', ()
     'refuses %s at the door, before any record is read',
     async (_n, who, status) => {
       const user = who();
-      const res = await get(user, chartUrl(c['assigned']!.encounterId));
+      const res = await get(user, chartUrl(chart('assigned').encounterId));
       expect(res.statusCode).toBe(status);
-      expect(res.body).not.toContain(c['assigned']!.familyName);
-      const doc = await get(user, docUrl(c['assigned']!.encounterId, c['assigned']!.documentIds[0]!));
+      expect(res.body).not.toContain(chart('assigned').familyName);
+      const doc = await get(user, docUrl(chart('assigned').encounterId, chart('assigned').documentIds[0] as string));
       expect(doc.statusCode).toBe(status);
       const list = await get(user, '/api/charts');
       expect(list.statusCode).toBe(status);
-      if (user) expect(await auditFor(t.app, user.user.id, c['assigned']!.encounterId)).toEqual([]);
+      if (user) expect(await auditFor(t.app, user.user.id, chart('assigned').encounterId)).toEqual([]);
     },
   );
 
@@ -209,7 +214,7 @@ describe('GET /api/charts/:id and its documents (policy, projection, audit)', ()
     const res = await get(coder, '/api/charts');
     expect(res.statusCode).toBe(200);
     const ids = res.json<{ encounterId: string }[]>().map((e) => e.encounterId);
-    expect(ids).toEqual([c['assigned']!.encounterId]);
+    expect(ids).toEqual([chart('assigned').encounterId]);
   });
 
   it('answers 400 for a malformed id without touching records', async () => {

@@ -92,15 +92,16 @@ describe('demo records seed step', () => {
     )) as { encounter_id: string; username: string }[];
     expect(row).toBeDefined();
     expect(row?.username).toBe('coder2');
+    const encounterId = row?.encounter_id ?? '';
     const res = await t.app.inject({
       method: 'GET',
-      url: `/api/${RecordsPaths.chart.replace(':id', row!.encounter_id)}`,
+      url: `/api/${RecordsPaths.chart.replace(':id', encounterId)}`,
       headers: { authorization: `Bearer ${coder2.accessToken}` },
     });
     expect(res.statusCode).toBe(404);
     const [denial] = (await ds.query(
       "SELECT outcome_reason FROM audit_event WHERE resource_id = $1 AND action = 'ACCESS_DENIED' ORDER BY id DESC LIMIT 1",
-      [row!.encounter_id],
+      [encounterId],
     )) as { outcome_reason: string }[];
     expect(denial?.outcome_reason).toBe('OWN_OR_RELATIVE_RECORD');
   });

@@ -113,8 +113,8 @@ describe('FHIR R4 import (admin API)', () => {
     [
       'a non-text attachment',
       (b: ReturnType<typeof sampleBundle>) => {
-        const doc = b.bundle.entry?.[2]?.resource as unknown as { content: { attachment: Record<string, unknown> }[] };
-        doc.content[0]!.attachment['contentType'] = 'application/pdf';
+        const doc = b.bundle.entry?.[2]?.resource as unknown as { content: [{ attachment: Record<string, unknown> }] };
+        doc.content[0].attachment['contentType'] = 'application/pdf';
       },
       /DocumentReference\/hp-1 \(entry 2\): content\[0\]\.attachment\.contentType must be text\/plain or text\/html/,
     ],

@@ -91,7 +91,9 @@ export async function createTeam(app: NestFastifyApplication): Promise<string> {
     .query('INSERT INTO team (name) VALUES ($1) RETURNING id', [`Team ${randomBytes(4).toString('hex')}`])) as {
     id: string;
   }[];
-  return rows[0]!.id;
+  const id = rows[0]?.id;
+  if (!id) throw new Error('team insert returned no row');
+  return id;
 }
 
 export interface AuditRow {
