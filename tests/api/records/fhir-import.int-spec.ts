@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importFhirCommand } from '@chartdesk/api-records';
 import { type FhirImportSummary, RecordsPaths } from '@chartdesk/contracts';
 import { DataSource } from 'typeorm';
 import { type TestUser, createUser } from '../../support/auth';
@@ -159,6 +163,38 @@ describe('FHIR R4 import (admin API)', () => {
       const res = await post(who, bundle);
       expect(res.statusCode).toBe(403);
       expect(await count('SELECT count(*) AS n FROM patient WHERE mrn = $1', [mrn])).toBe(0);
+    }
+  });
+
+  it('imports a folder of .json and .ndjson files from the CLI, reporting the bad bundle and going on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chartdesk-fhir-'));
+    try {
+      const one = sampleBundle();
+      const two = sampleBundle();
+      const three = sampleBundle();
+      writeFileSync(join(dir, 'a.json'), JSON.stringify(one.bundle));
+      writeFileSync(
+        join(dir, 'b.ndjson'),
+        `${JSON.stringify(two.bundle)}\n{"resourceType":"Bundle","type":"searchset"}\n`,
+      );
+      writeFileSync(join(dir, 'c.json'), JSON.stringify({ bundles: [three.bundle] }));
+      const lines: string[] = [];
+      const log = jest.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
+      let code: number;
+      try {
+        code = await importFhirCommand(t.config, [dir, '--facility', 'CLI']);
+      } finally {
+        log.mockRestore();
+      }
+      expect(code).toBe(1);
+      expect(lines.join('\n')).toMatch(/Imported 3 of 4 bundle\(s\).*1 bundle\(s\) failed/);
+      expect(lines.join('\n')).toMatch(/b\.ndjson:2:\s+Bundle\.type must be transaction or collection/);
+      for (const b of [one, two, three]) {
+        expect(await count('SELECT count(*) AS n FROM patient WHERE mrn = $1', [b.mrn])).toBe(1);
+      }
+      expect(lines.join('\n')).not.toContain('Importfamily');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

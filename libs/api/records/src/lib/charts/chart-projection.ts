@@ -80,10 +80,11 @@ export function projectChart(
       sex: row.sex,
       payer: row.patient_payer,
     },
+    // Labels of withheld documents stay out too: that a chart holds, say, Part 2 records is itself protected.
     encounter: encounterView(
       encounterId,
       row,
-      row.documents.flatMap((d) => d.labels),
+      row.documents.filter((d) => visible(d.labels)).flatMap((d) => d.labels),
     ),
     documents,
     lists: row.lists
