@@ -1,7 +1,7 @@
 export * from './lib/codesets.module';
 export { CodeSearchService } from './lib/search/code-search.service';
 export { CodeEditService } from './lib/edits/code-edit.service';
-export { loadEditReferenceData } from './lib/edits/edit-reference.loader';
+export { loadEditReferenceData, type EditDataQueryable } from './lib/edits/edit-reference.loader';
 export { CODESETS_MIGRATIONS } from './lib/migrations';
 export { seedDemoCodeSets, demoCodeSetDir } from './lib/demo/demo-code-sets';
 export { importCodeSetFile, type CodeSetImportRequest, type ImportRequester } from './lib/import/code-set.importer';

@@ -12,7 +12,6 @@ import {
   type MueFact,
   type NcciPtpFact,
 } from '@chartdesk/contracts';
-import type { DataSource } from 'typeorm';
 
 /** Hospital outpatient claims take the hospital NCCI/MUE files, professional claims the practitioner ones. */
 function providerTypesFor(type: EditEncounterType): string[] {
@@ -74,11 +73,16 @@ interface LoadRow {
   mue: MueFact[];
 }
 
+/** A DataSource or an EntityManager: callers inside a transaction pass their manager. */
+export interface EditDataQueryable {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
+}
+
 /**
  * Loads only the reference data one encounter needs, so the pure engine can
  * run without touching the database.
  */
-export async function loadEditReferenceData(db: DataSource, input: EditInput): Promise<EditReferenceData> {
+export async function loadEditReferenceData(db: EditDataQueryable, input: EditInput): Promise<EditReferenceData> {
   const dxCodes = unique(input.diagnoses.map((d) => normalizeCode(d.code)));
   const pxCodes = unique(input.procedures.map((p) => normalizeCode(p.code)));
   const allCodes = unique([...dxCodes, ...pxCodes]);
