@@ -1,7 +1,21 @@
 import type { Route } from '@angular/router';
+import { accountRoutes, homeRoutes, permissionGuard, signInRoutes, statusRoutes } from '@chartdesk/web-core';
 
-/** Top-level lazy routes: each feature library brings its own route file. */
+/**
+ * Top-level routes. web-core is part of the initial bundle (auth, nav), so its
+ * route files are used directly; their pages are still lazy (loadComponent).
+ * Feature libraries are lazy and bring their own route file.
+ */
 export const appRoutes: Route[] = [
-  { path: '', loadChildren: () => import('@chartdesk/web-core').then((m) => m.statusRoutes) },
-  { path: '**', redirectTo: '' },
+  { path: '', pathMatch: 'full', redirectTo: 'home' },
+  { path: 'sign-in', children: signInRoutes },
+  { path: 'status', children: statusRoutes },
+  { path: 'home', children: homeRoutes },
+  { path: 'account', children: accountRoutes },
+  {
+    path: 'admin',
+    canActivate: [permissionGuard('user:manage')],
+    loadChildren: () => import('@chartdesk/web-admin').then((m) => m.adminRoutes),
+  },
+  { path: '**', redirectTo: 'home' },
 ];
