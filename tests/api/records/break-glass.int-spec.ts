@@ -79,6 +79,12 @@ describe('break-the-glass, investigations and the compliance identity view', () 
     expect(view.documents.find((d) => d.id === bh)?.withheld).toBe(false);
     expect(view.documents.find((d) => d.id === part2)?.withheld).toBe(true);
     expect(chart.body).not.toContain('Part 2 counselling');
+    const docUrl = (docId: string | undefined): string =>
+      `/api/${RecordsPaths.chartDocument.replace(':id', otherTeamChart.encounterId).replace(':docId', docId ?? '')}`;
+    expect((await call(supervisor, 'GET', docUrl(bh))).statusCode).toBe(200);
+    const part2Doc = await call(supervisor, 'GET', docUrl(part2));
+    expect(part2Doc.statusCode).toBe(404);
+    expect(part2Doc.body).not.toContain('Part 2 counselling');
     expect(
       (await auditFor(t.app, supervisor.user.id, otherTeamChart.encounterId)).map((a) => [a.action, a.purpose]),
     ).toEqual([
@@ -169,6 +175,62 @@ describe('break-the-glass, investigations and the compliance identity view', () 
         durationMinutes: 60,
       });
       expect(inv.statusCode).toBe(403);
+    }
+  });
+
+  it('refuses every records endpoint to the roles that must not reach it, and to anonymous callers', async () => {
+    const id = bhChart.encounterId;
+    const doc = bhChart.documentIds[0] ?? '';
+    const endpoints: [string, string, object | undefined, TestUser[]][] = [
+      ['GET', `/api/${RecordsPaths.charts}`, undefined, [compliance, admin]],
+      ['GET', `/api/${RecordsPaths.chart.replace(':id', id)}`, undefined, [compliance, admin]],
+      [
+        'GET',
+        `/api/${RecordsPaths.chartDocument.replace(':id', id).replace(':docId', doc)}`,
+        undefined,
+        [compliance, admin],
+      ],
+      ['GET', complianceChartUrl(id), undefined, [coder, supervisor, admin]],
+      [
+        'GET',
+        `/api/${RecordsPaths.complianceChartDocument.replace(':id', id).replace(':docId', doc)}`,
+        undefined,
+        [coder, supervisor, admin],
+      ],
+      [
+        'GET',
+        `/api/${RecordsPaths.patientLookup}?facility=TEST&mrn=${bhChart.mrn}`,
+        undefined,
+        [coder, supervisor, admin],
+      ],
+      [
+        'POST',
+        `/api/${RecordsPaths.investigations}`,
+        { patientId: bhChart.patientId, reason: 'Matrix test reason text', durationMinutes: 30 },
+        [coder, supervisor, admin],
+      ],
+      [
+        'POST',
+        `/api/${RecordsPaths.breakGlass}`,
+        { encounterId: id, reasonCode: 'PATIENT_SAFETY', reasonText: 'Matrix test reason text', totpCode: '123456' },
+        [coder, admin],
+      ],
+      ['GET', `/api/${RecordsPaths.reviewItems}`, undefined, [coder, supervisor, admin]],
+      [
+        'POST',
+        `/api/${RecordsPaths.fhirImport}`,
+        { resourceType: 'Bundle', type: 'collection', entry: [] },
+        [coder, supervisor, compliance],
+      ],
+    ];
+    for (const [method, url, payload, refused] of endpoints) {
+      for (const who of refused) {
+        const res = await call(who, method as 'GET' | 'POST', url, payload);
+        expect({ url, role: who.user.role, status: res.statusCode }).toEqual({ url, role: who.user.role, status: 403 });
+        expect(res.body).not.toContain(bhChart.familyName);
+      }
+      const anonymous = await t.app.inject({ method: method as 'GET' | 'POST', url, payload });
+      expect({ url, status: anonymous.statusCode }).toEqual({ url, status: 401 });
     }
   });
 });
