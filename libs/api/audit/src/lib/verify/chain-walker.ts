@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { AuditTamperKind, AuditVerificationProblem } from '@chartdesk/contracts';
 import { GENESIS_HASH } from '../chain/chain-hash';
 
+const GENESIS_HEX = GENESIS_HASH.toString('hex');
+
 /**
  * One event row as the verifier reads it: id, stream, seq, the canonical text
  * of the event as stored now, prev_hash and hash as `\x…` hex.
@@ -20,7 +22,8 @@ export interface StreamMark {
 
 interface StreamState {
   seq: number;
-  prev: Buffer;
+  /** Hex of the last good hash: hashing hex input directly saves a Buffer and a conversion per event. */
+  prev: string;
   broken: boolean;
   gap: { from: number; to: number; atEventId: string } | null;
 }
@@ -44,7 +47,7 @@ export class ChainWalker {
     marks: readonly StreamMark[],
   ) {
     for (const stream of headSeq.keys()) {
-      this.states.set(stream, { seq: 0, prev: GENESIS_HASH, broken: false, gap: null });
+      this.states.set(stream, { seq: 0, prev: GENESIS_HEX, broken: false, gap: null });
     }
     for (const mark of marks) {
       const list = this.marks.get(mark.stream) ?? [];
@@ -88,11 +91,10 @@ export class ChainWalker {
       this.breakStream(state, seq);
       return;
     }
-    const hash = createHash('sha256').update(state.prev).update(canonical, 'utf8').digest();
-    const hashHex = hash.toString('hex');
+    const hashHex = createHash('sha256').update(state.prev, 'hex').update(canonical, 'utf8').digest('hex');
     if (hashHex !== stored.slice(2)) {
       const reason =
-        storedPrev.slice(2) === state.prev.toString('hex')
+        storedPrev.slice(2) === state.prev
           ? 'its content no longer matches its hash'
           : 'it no longer links to the event before it';
       this.report('CONTENT_CHANGED', id, stream, `event ${seq} of the stream was altered: ${reason}`);
@@ -100,7 +102,7 @@ export class ChainWalker {
       return;
     }
     state.seq = seq;
-    state.prev = hash;
+    state.prev = hashHex;
     this.checkMarks(stream, seq, hashHex, id);
   }
 
