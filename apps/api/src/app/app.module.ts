@@ -6,6 +6,7 @@ import { CodesetsModule } from '@chartdesk/api-codesets';
 import { ApiRecordsModule } from '@chartdesk/api-records';
 import { type AppConfig, PlatformModule } from '@chartdesk/api-platform';
 import { ApiWorklistModule } from '@chartdesk/api-worklist';
+import { ApiQualityModule } from '@chartdesk/api-quality';
 import { type DynamicModule, Module } from '@nestjs/common';
 
 /** Composition only: each domain lives in its own lib and is imported here. */
@@ -23,6 +24,7 @@ export class AppModule {
         ApiRecordsModule,
         ComplianceModule,
         ApiWorklistModule,
+        ApiQualityModule,
       ],
     };
   }
