@@ -60,6 +60,14 @@ export async function generateAuditHistory(
   const [{ base }] = (await db.query(`SELECT COALESCE(max(id), 0)::bigint::text AS base FROM audit_event`)).rows as {
     base: string;
   }[];
+  // Loading into bare tables and indexing once afterwards is several times faster than maintaining four indexes.
+  const indexes = (
+    await db.query(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = 'audit_event'
+          AND indexname NOT LIKE '%pkey'`,
+    )
+  ).rows as { indexname: string; indexdef: string }[];
+  for (const ix of indexes) await db.query(`DROP INDEX ${ix.indexname}`);
   const chunk = 1_000_000;
   const spanMs = to.getTime() - from.getTime() - 60_000;
   for (let start = 1; start <= shape.events; start += chunk) {
@@ -90,6 +98,13 @@ export async function generateAuditHistory(
     progress(
       `audit events ${end.toLocaleString('en-US')} / ${shape.events.toLocaleString('en-US')} (${((Date.now() - began) / 1000).toFixed(1)} s)`,
     );
+  }
+  await db.query(`SET maintenance_work_mem = '256MB'`);
+  for (const ix of indexes) {
+    const began = Date.now();
+    // pg_indexes shows a partitioned index as ON ONLY; without ONLY it is built on every partition too.
+    await db.query(ix.indexdef.replace(' ON ONLY ', ' ON '));
+    progress(`index ${ix.indexname} built (${((Date.now() - began) / 1000).toFixed(1)} s)`);
   }
   await db.query(`SELECT setval('audit_event_id_seq', $1)`, [Number(base) + shape.events + 1]);
   progress('ANALYZE audit_event…');

@@ -26,9 +26,14 @@ export const CSV_COLUMNS = [
  * counts stay checkable); a leading = + - @ is neutralised so a spreadsheet
  * never runs it as a formula.
  */
+const NEEDS_CARE = /[",\r\n]|^[=+\-@\t\s]|\s$/;
+
 export function csvField(value: string | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
-  let text = String(value).replace(/[\r\n]+/g, ' ');
+  let text = String(value);
+  // Almost every field (ids, codes, times) needs nothing: one test, then out.
+  if (!NEEDS_CARE.test(text)) return text;
+  text = text.replace(/[\r\n]+/g, ' ');
   if (/^[=+\-@\t]/.test(text)) text = `'${text}`;
   return /[",]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
