@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { ConfigError } from './config-error';
 import { EnvReader } from './env-readers';
@@ -98,7 +99,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionAbsoluteSeconds: r.int('SESSION_ABSOLUTE_SECONDS', 43_200, 60, 86_400),
     publicOrigin: r.url('PUBLIC_ORIGIN', ['https:', 'http:']),
     loginRateLimitPerMinute: r.int('LOGIN_RATE_LIMIT_PER_MINUTE', 30, 1, 10_000),
-    passwordHashConcurrency: r.int('PASSWORD_HASH_CONCURRENCY', 4, 1, 64),
+    // One core stays free for the event loop while argon2id runs on the others.
+    passwordHashConcurrency: r.int(
+      'PASSWORD_HASH_CONCURRENCY',
+      Math.max(1, Math.min(4, availableParallelism() - 1)),
+      1,
+      64,
+    ),
     recordsEncryptionKey: r.optionalString('RECORDS_ENCRYPTION_KEY'),
     benchSkipChartReadAudit: r.bool('BENCH_SKIP_CHART_READ_AUDIT', false),
     anomalyScanIntervalSeconds: r.int('ANOMALY_SCAN_INTERVAL_SECONDS', runtime === 'test' ? 0 : 300, 0, 86_400),
