@@ -96,17 +96,12 @@ async function startServer(env: Record<string, string>): Promise<{ baseUrl: stri
   };
 }
 
-async function measure(name: string, env: Record<string, string>, token: string, paths: string[]): Promise<Load> {
-  progress(`${name}: starting`);
-  const server = await startServer(env);
-  try {
-    await load(server.baseUrl, token, paths, 2);
-    const result = await load(server.baseUrl, token, paths, SECONDS);
-    progress(`${name}: ${JSON.stringify(result)}`);
-    return result;
-  } finally {
-    await server.stop();
-  }
+const ROUNDS = Number(process.env['CHART_OPEN_BENCH_ROUNDS'] ?? 3);
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
 }
 
 const round = (n: number): number => Math.round(n * 1000) / 1000;
@@ -173,22 +168,43 @@ describe('chart-open benchmark (B1 framework overhead, B2 audit cost)', () => {
 
     const token = coder.accessToken;
     const rawEnv = { ...env, MODE: 'raw', BENCH_USER_ID: coder.user.id, BENCH_SESSION_ID: claims.sid };
-    // Raw and ours alternate so a change in machine load hits both sides alike.
-    const stack = await measure('B1 ours (audit on)', { ...env, MODE: 'app' }, token, paths);
-    const baseline = await measure('B1 raw node:http + pg', rawEnv, token, paths);
-    const noAudit = await measure(
-      'B2 ours (audit off)',
-      { ...env, MODE: 'app', BENCH_SKIP_CHART_READ_AUDIT: 'true' },
-      token,
-      paths,
-    );
-
-    const b1 = stack.reqPerSec / baseline.reqPerSec;
-    const b2 = stack.reqPerSec / noAudit.reqPerSec;
+    // All three servers run side by side; the load visits them in turn, round after round, and each
+    // ratio is taken within a round, so a change in machine load (this box is shared) hits both sides alike.
+    const servers = {
+      ours: await startServer({ ...env, MODE: 'app' }),
+      raw: await startServer(rawEnv),
+      quiet: await startServer({ ...env, MODE: 'app', BENCH_SKIP_CHART_READ_AUDIT: 'true' }),
+    };
+    const rounds: { ours: Load; raw: Load; quiet: Load }[] = [];
+    try {
+      for (const s of Object.values(servers)) await load(s.baseUrl, token, paths, 2);
+      for (let r = 0; r < ROUNDS; r++) {
+        const ours = await load(servers.ours.baseUrl, token, paths, SECONDS);
+        const raw = await load(servers.raw.baseUrl, token, paths, SECONDS);
+        const quiet = await load(servers.quiet.baseUrl, token, paths, SECONDS);
+        progress(`round ${r + 1}: ours ${ours.reqPerSec} req/s, raw ${raw.reqPerSec}, audit off ${quiet.reqPerSec}`);
+        rounds.push({ ours, raw, quiet });
+      }
+    } finally {
+      for (const s of Object.values(servers)) await s.stop();
+    }
+    const b1 = median(rounds.map((r) => r.ours.reqPerSec / r.raw.reqPerSec));
+    const b2 = median(rounds.map((r) => r.ours.reqPerSec / r.quiet.reqPerSec));
+    const side = (pick: (r: (typeof rounds)[number]) => Load) => ({
+      reqPerSec: median(rounds.map((r) => pick(r).reqPerSec)),
+      p99Ms: median(rounds.map((r) => pick(r).p99Ms)),
+      p50Ms: median(rounds.map((r) => pick(r).p50Ms)),
+    });
+    const stack = side((r) => r.ours);
+    const baseline = side((r) => r.raw);
+    const noAudit = side((r) => r.quiet);
     reportBench('chart-open', {
       encounters: ENCOUNTERS,
       connections: CONNECTIONS,
       seconds: SECONDS,
+      rounds: ROUNDS,
+      note: 'medians over rounds; each ratio is taken within one round',
+      perRound: rounds.map((r) => ({ ours: r.ours.reqPerSec, raw: r.raw.reqPerSec, auditOff: r.quiet.reqPerSec })),
       b1: {
         ours: { reqPerSec: stack.reqPerSec, p99Ms: stack.p99Ms, p50Ms: stack.p50Ms },
         rawNodeHttpPg: { reqPerSec: baseline.reqPerSec, p99Ms: baseline.p99Ms, p50Ms: baseline.p50Ms },
@@ -204,7 +220,6 @@ describe('chart-open benchmark (B1 framework overhead, B2 audit cost)', () => {
         met: b2 >= 0.7,
       },
     });
-    expect(stack.total).toBeGreaterThan(0);
-    expect(baseline.total).toBeGreaterThan(0);
+    expect(rounds.every((r) => r.ours.total > 0 && r.raw.total > 0 && r.quiet.total > 0)).toBe(true);
   });
 });
