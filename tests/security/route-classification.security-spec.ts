@@ -1,8 +1,9 @@
 import { PERMISSIONS, ROLES, roleHasPermission } from '@chartdesk/contracts';
-import type { HTTPMethods } from 'fastify';
 import { type TestApp, createTestApp } from '../support/test-app';
 import { type TestUser, authHeader, createUserPerRole } from '../support/auth';
 import { type AppRoute, concreteUrl, enumerateRoutes } from '../support/routes';
+
+type InjectMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * Deny by default, proven against the running app: every route is either
@@ -64,7 +65,7 @@ describe('authorization matrix over every route of the running app', () => {
   it('answers 401 to every protected route without a token', async () => {
     const wrong: string[] = [];
     for (const r of routes.filter((x) => x.classification.kind === 'permission')) {
-      const res = await t.app.inject({ method: r.method as HTTPMethods, url: concreteUrl(r.path), payload: {} });
+      const res = await t.app.inject({ method: r.method as InjectMethod, url: concreteUrl(r.path), payload: {} });
       if (res.statusCode !== 401) wrong.push(`${r.method} ${r.path} → ${res.statusCode}`);
     }
     expect(wrong).toEqual([]);
@@ -78,7 +79,7 @@ describe('authorization matrix over every route of the running app', () => {
       for (const role of ROLES) {
         const allowed = required.every((p) => roleHasPermission(role, p));
         const res = await t.app.inject({
-          method: r.method as HTTPMethods,
+          method: r.method as InjectMethod,
           url: concreteUrl(r.path),
           headers: authHeader(users[role].accessToken),
           payload: {},
