@@ -1,3 +1,4 @@
+import { AuditCheckpointService } from '@chartdesk/api-audit';
 import { type AuditTestEnv, createAuditTestEnv, recordEvents, resetTrail } from './audit-test-support';
 
 /** The periodic checkpointer, with a 1-second interval instead of the default minute. */
@@ -13,7 +14,7 @@ describe('audit checkpoints on a timer (real PostgreSQL)', () => {
   });
 
   const checkpoints = async (): Promise<{ id: string; payload: string }[]> =>
-    (await env.ds.query('SELECT id::text AS id, payload FROM audit_checkpoint ORDER BY id')) as {
+    (await env.ds.query('SELECT c.id::text AS id, c.payload FROM audit_checkpoint c ORDER BY c.id')) as {
       id: string;
       payload: string;
     }[];
@@ -39,6 +40,15 @@ describe('audit checkpoints on a timer (real PostgreSQL)', () => {
     await recordEvents(env.audit, 2);
     expect(await waitFor(async () => (await checkpoints()).length === 2, 5000)).toBe(true);
     expect((await env.verifier.verify()).ok).toBe(true);
+  });
+
+  it('finds the newest checkpoint by number, not by text (checkpoint 10 comes after 9)', async () => {
+    const service = env.t.app.get(AuditCheckpointService);
+    for (let i = 0; i < 12; i++) await service.create();
+    const [{ max }] = (await env.ds.query('SELECT max(id)::text AS max FROM audit_checkpoint')) as { max: string }[];
+    expect(Number(max)).toBeGreaterThanOrEqual(12);
+    expect((await service.latest())?.id).toBe(max);
+    expect(await env.verifier.verify()).toMatchObject({ ok: true });
   });
 
   it('keeps this month and the next three months partitioned', async () => {

@@ -46,7 +46,7 @@ describe('audit trail tamper evidence (real PostgreSQL)', () => {
               patient_id::text AS "patientId", resource_type AS "resourceType", resource_id AS "resourceId", purpose,
               ip::text AS ip, user_agent AS "userAgent", request_id AS "requestId", details::text AS details,
               prev_hash, hash
-         FROM audit_event ORDER BY id`,
+         FROM audit_event e ORDER BY e.id`,
     )) as (CanonicalEventFields & { prev_hash: Buffer; hash: Buffer })[];
     expect(rows).toHaveLength(60);
     for (const row of rows) {

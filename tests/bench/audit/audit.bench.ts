@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
-import { AuditService, AuditVerifier, INSERT_AUDIT_EVENT_SQL, auditRowParameters } from '@chartdesk/api-audit';
+import {
+  AuditCheckpointService,
+  AuditService,
+  AuditVerifier,
+  INSERT_AUDIT_EVENT_SQL,
+  auditRowParameters,
+} from '@chartdesk/api-audit';
 import type { AuditEventInput } from '@chartdesk/api-audit';
 import { DataSource } from 'typeorm';
 import { type TestApp, createTestApp } from '../../support/test-app';
 import { type TestDatabase, createTestDatabase } from '../../support/test-database';
 import { progress, reportBench } from '../support/report';
-import { hashOnlyRate, writeChainedEvents } from './bulk-chain';
+import { asOwnerWithoutTriggers, hashOnlyRate, writeChainedEvents } from './bulk-chain';
 
 const CLIENTS = 32;
 const PHASE_MS = Number(process.env['AUDIT_BENCH_PHASE_MS'] ?? 3000);
@@ -147,6 +153,42 @@ describe('audit benchmark', () => {
     if (!result.ok) throw new Error(`1M-event chain does not verify: ${JSON.stringify(result.problem)}`);
     const verifyRate = result.eventsChecked / (result.durationMs / 1000);
 
+    // The issue's "done when" on the same 1M-event table: a hand edit is named, and a cut tail is
+    // caught against an exported checkpoint even after the stored checkpoints are deleted too.
+    progress('tamper checks on the 1M-event table');
+    const file = JSON.stringify(await t.app.get(AuditCheckpointService).create());
+    const [victim] = (await ds.query(
+      'SELECT e.id::text AS id, e.purpose FROM audit_event e ORDER BY e.id OFFSET $1 LIMIT 1',
+      [Math.floor(result.eventsChecked / 2)],
+    )) as { id: string; purpose: string | null }[];
+    await asOwnerWithoutTriggers(ds, `UPDATE audit_event SET purpose = 'edited by hand' WHERE id = ${victim.id}`);
+    const edited = await verifier.verify();
+    await ds.transaction(async (m) => {
+      await m.query('SET LOCAL session_replication_role = replica');
+      await m.query('UPDATE audit_event SET purpose = $2 WHERE id = $1', [victim.id, victim.purpose]);
+    });
+    const [newest] = (await ds.query(
+      `SELECT e.id::text AS id, e.stream FROM audit_event e ORDER BY e.id DESC LIMIT 1`,
+    )) as {
+      id: string;
+      stream: number;
+    }[];
+    await asOwnerWithoutTriggers(
+      ds,
+      `DELETE FROM audit_event WHERE id = ${newest.id}`,
+      `UPDATE audit_chain_head h SET seq = e.seq, last_hash = e.hash, last_event_id = e.id
+         FROM (SELECT * FROM audit_event WHERE stream = ${newest.stream} ORDER BY seq DESC LIMIT 1) e
+        WHERE h.stream = ${newest.stream}`,
+      'DELETE FROM audit_checkpoint',
+    );
+    const truncated = await verifier.verify({ checkpointFile: file });
+    const doneWhen = {
+      oneMillionOk: result.ok,
+      handEditNamed: !edited.ok && edited.problem.kind === 'CONTENT_CHANGED' && edited.problem.eventId === victim.id,
+      truncationCaughtByFile:
+        !truncated.ok && truncated.problem.kind === 'TAIL_TRUNCATED' && truncated.problem.eventId === newest.id,
+    };
+
     reportBench('audit', {
       machine: {
         cpus: cpus().length,
@@ -176,7 +218,8 @@ describe('audit benchmark', () => {
         target: '>= 200000 events/s',
         pass: verifyRate >= 200_000,
       },
+      doneWhen,
     });
-    expect(result.ok).toBe(true);
+    expect(doneWhen).toEqual({ oneMillionOk: true, handEditNamed: true, truncationCaughtByFile: true });
   });
 });

@@ -40,7 +40,7 @@ export class AuditCheckpointService {
   /** The newest stored checkpoint as an export, or null when none was taken yet. */
   async latest(): Promise<AuditCheckpointExport | null> {
     const [row] = (await this.dataSource.query(
-      'SELECT id::text AS id, payload, signature FROM audit_checkpoint ORDER BY id DESC LIMIT 1',
+      'SELECT c.id::text AS id, c.payload, c.signature FROM audit_checkpoint c ORDER BY c.id DESC LIMIT 1',
     )) as { id: string; payload: string; signature: Buffer }[];
     if (!row) return null;
     return toCheckpointExport(row.id, parseCheckpointPayload(row.payload), row.signature, this.key);

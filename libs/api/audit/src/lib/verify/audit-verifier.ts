@@ -94,7 +94,7 @@ export class AuditVerifier {
     let after = '0';
     for (;;) {
       const { rows } = await client.query<{ id: string; key_id: string; payload: string; signature: Buffer }>(
-        'SELECT id::text, key_id, payload, signature FROM audit_checkpoint WHERE id > $1 ORDER BY id LIMIT 1000',
+        'SELECT c.id::text AS id, c.key_id, c.payload, c.signature FROM audit_checkpoint c WHERE c.id > $1 ORDER BY c.id LIMIT 1000',
         [after],
       );
       for (const row of rows) {
