@@ -2,6 +2,7 @@ import { AUDIT_COMMANDS } from '@chartdesk/api-audit';
 import { COMPLIANCE_COMMANDS } from '@chartdesk/api-compliance';
 import { openDatabase, resetDatabase, revertLastMigration, runMigrations } from '@chartdesk/api-database';
 import { IDENTITY_COMMANDS } from '@chartdesk/api-identity';
+import { CODESET_COMMANDS } from '@chartdesk/api-codesets';
 import type { AppConfig } from '@chartdesk/api-platform';
 import { RECORDS_COMMANDS } from '@chartdesk/api-records';
 import { ALL_MIGRATIONS } from './migrations';
@@ -65,6 +66,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   'export-checkpoint': auditCommand('export-checkpoint'),
   ...IDENTITY_COMMANDS,
   ...COMPLIANCE_COMMANDS,
+  ...CODESET_COMMANDS,
   ...RECORDS_COMMANDS,
 };
 
