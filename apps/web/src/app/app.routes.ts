@@ -17,5 +17,7 @@ export const appRoutes: Route[] = [
     canActivate: [permissionGuard('user:manage')],
     loadChildren: () => import('@chartdesk/web-admin').then((m) => m.adminRoutes),
   },
+  { path: 'quality', loadChildren: () => import('@chartdesk/web-supervisor').then((m) => m.supervisorQualityRoutes) },
+  { path: 'my-quality', loadChildren: () => import('@chartdesk/web-coder').then((m) => m.coderQualityRoutes) },
   { path: '**', redirectTo: 'home' },
 ];

@@ -1,2 +1,3 @@
 // Feature routes and pages land here (see the issues for the supervisor workspace).
 export {};
+export * from './lib/quality/quality.routes';
