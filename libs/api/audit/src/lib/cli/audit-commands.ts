@@ -24,7 +24,7 @@ export const AUDIT_COMMANDS: Readonly<Record<'verify' | 'checkpoint' | 'export-c
         onProgress: (n) => progress.update(n),
       });
       progress.done();
-      console.log(describe(result));
+      console.log(describeVerification(result));
       console.log(JSON.stringify(result, null, 2));
       return result.ok ? 0 : 1;
     }),
@@ -72,7 +72,7 @@ function optionValue(args: readonly string[], name: string): string | undefined 
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-export function describe(result: AuditVerificationResult): string {
+export function describeVerification(result: AuditVerificationResult): string {
   const rate = Math.round(result.eventsChecked / Math.max(result.durationMs / 1000, 0.001));
   const head = `${result.eventsChecked} events in ${result.streams} streams, ${result.checkpointsChecked} checkpoint(s), ${(result.durationMs / 1000).toFixed(1)} s (${rate}/s)`;
   if (result.ok) return `Audit trail OK: ${head}.`;
