@@ -1,4 +1,5 @@
 import { PERMISSIONS, ROLES, roleHasPermission } from '@chartdesk/contracts';
+import { DataSource } from 'typeorm';
 import { type TestApp, createTestApp } from '../support/test-app';
 import { type TestUser, authHeader, createUserPerRole } from '../support/auth';
 import { type AppRoute, concreteUrl, enumerateRoutes } from '../support/routes';
@@ -93,5 +94,25 @@ describe('authorization matrix over every route of the running app', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('audits each role refusal as ACCESS_DENIED with the route pattern', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/users',
+      headers: authHeader(users.CODER.accessToken),
+    });
+    expect(res.statusCode).toBe(403);
+    const rows = (await t.app.get(DataSource).query(
+      `SELECT outcome, resource_type, resource_id, details FROM audit_event
+        WHERE action = 'ACCESS_DENIED' AND actor_user_id = $1 AND resource_id = 'GET /api/admin/users'`,
+      [users.CODER.user.id],
+    )) as { outcome: string; resource_type: string; details: { missingPermissions: string[] } }[];
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    expect(rows[0]).toMatchObject({
+      outcome: 'denied',
+      resource_type: 'route',
+      details: { missingPermissions: ['user:manage'] },
+    });
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AppConfig, loadConfig } from '@chartdesk/api-platform';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Client } from 'pg';
 // Integration tests boot the real composition root, which only the app holds.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { bootstrapApp } from '../../apps/api/src/app/bootstrap';
@@ -32,7 +33,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     WEB_DIST_DIR: join(dataDir, 'no-web'),
     ...env,
   });
-  const running = await bootstrapApp(config);
+  const running = await withBootLock(config.databaseUrl, () => bootstrapApp(config));
   await running.app.init();
   await running.app.getHttpAdapter().getInstance().ready();
   return {
@@ -43,4 +44,21 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Test files run in parallel against one database and each boot migrates it:
+ * a session-level advisory lock makes those migrations run one after another.
+ */
+async function withBootLock<T>(url: string | undefined, work: () => Promise<T>): Promise<T> {
+  if (!url) return work();
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(727274)');
+    return await work();
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(727274)').catch(() => undefined);
+    await client.end();
+  }
 }
