@@ -30,7 +30,10 @@ export class AuditService {
     }
   }
 
-  /** Its own transaction that commits even though the request then fails (denials, failed logins). */
+  /**
+   * Its own transaction that commits even though the request then fails (denials, failed logins).
+   * Call it after the caller's own transaction has ended: it needs a second pooled connection.
+   */
   recordStandalone(event: AuditEventInput): Promise<void> {
     return this.dataSource.transaction((manager) => this.record(manager, event));
   }
