@@ -19,6 +19,7 @@ import { MfaService } from './mfa/mfa.service';
 import { PasswordHasher } from './passwords/password-hasher';
 import { PasswordService } from './passwords/password.service';
 import { SessionService } from './sessions/session.service';
+import { RedisThrottlerStorage, ThrottlerStorageModule } from './throttling/redis-throttler.storage';
 import { AccessTokenService } from './tokens/access-token.service';
 import { JwtStrategy } from './tokens/jwt.strategy';
 import { UserProvisioningService } from './users/user-provisioning.service';
@@ -32,8 +33,13 @@ import { UsersRepository } from './users/users.repository';
   imports: [
     PassportModule,
     ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => [{ name: 'auth-per-ip', ttl: 60_000, limit: config.loginRateLimitPerMinute }],
+      imports: [ThrottlerStorageModule],
+      inject: [APP_CONFIG, RedisThrottlerStorage],
+      useFactory: (config: AppConfig, redisStorage: RedisThrottlerStorage) => ({
+        throttlers: [{ name: 'auth-per-ip', ttl: 60_000, limit: config.loginRateLimitPerMinute }],
+        // Shared between instances when Redis is configured; in memory otherwise.
+        ...(redisStorage.redis ? { storage: redisStorage } : {}),
+      }),
     }),
   ],
   controllers: [AuthController, UsersAdminController, TeamsController],
