@@ -5,3 +5,4 @@ export * from './lib/review/review-score';
 export * from './lib/scorecard/active-time';
 export * from './lib/migrations';
 export * from './lib/sampling/sampling-run.service';
+export * from './lib/demo/quality-demo-seed';
