@@ -19,5 +19,6 @@ export const appRoutes: Route[] = [
   },
   { path: 'quality', loadChildren: () => import('@chartdesk/web-supervisor').then((m) => m.supervisorQualityRoutes) },
   { path: 'my-quality', loadChildren: () => import('@chartdesk/web-coder').then((m) => m.coderQualityRoutes) },
+  { path: 'compliance', loadChildren: () => import('@chartdesk/web-compliance').then((m) => m.complianceRoutes) },
   { path: '**', redirectTo: 'home' },
 ];

@@ -1,2 +1,1 @@
-// Feature routes and pages land here (see the issues for the compliance workspace).
-export {};
+export * from './lib/compliance.routes';
