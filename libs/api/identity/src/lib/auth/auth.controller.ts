@@ -19,7 +19,7 @@ import {
 } from '@chartdesk/api-platform';
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type StepResult, SignInService } from '../login/sign-in.service';
 import { AccountService } from './account.service';
@@ -137,6 +137,8 @@ export class AuthController {
     clearSessionCookies(reply);
   }
 
+  // Also the browser's activity heartbeat: many users behind one office address must not share a limit here.
+  @SkipThrottle()
   @RequirePermission('session:self')
   @Get(AuthPaths.me)
   me(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionUser> {

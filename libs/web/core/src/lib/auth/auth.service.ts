@@ -92,7 +92,7 @@ export class AuthService {
   endSession(reason: 'idle' | 'expired' | 'signed-out'): void {
     this.clear();
     this.endedReason.set(reason);
-    void this.router.navigate(['/sign-in']);
+    this.router.navigate(['/sign-in']).catch(() => undefined);
   }
 
   private async step(path: string, body: object): Promise<LoginStepResponse> {
