@@ -3,6 +3,7 @@ import { seedDemoCodeSets } from '@chartdesk/api-codesets';
 import { COMPLIANCE_DEMO_STEP, seedDemoCompliance } from '@chartdesk/api-compliance';
 import { IDENTITY_DEMO_STEP, seedDemoIdentity } from '@chartdesk/api-identity';
 import { RECORDS_DEMO_STEP, seedDemoRecords } from '@chartdesk/api-records';
+import { WORKLIST_DEMO_STEP, seedDemoWorklist } from '@chartdesk/api-worklist';
 import { QUALITY_DEMO_STEP, seedDemoQuality } from '@chartdesk/api-quality';
 import type { DataSource } from 'typeorm';
 
@@ -26,6 +27,7 @@ export const DEMO_SEED_STEPS: readonly DemoSeedStep[] = [
   { name: 'code-sets', run: (dataSource) => seedDemoCodeSets(dataSource) },
   { name: IDENTITY_DEMO_STEP, run: seedDemoIdentity },
   { name: RECORDS_DEMO_STEP, run: seedDemoRecords },
+  { name: WORKLIST_DEMO_STEP, run: (dataSource) => seedDemoWorklist(dataSource) },
   { name: COMPLIANCE_DEMO_STEP, run: seedDemoCompliance },
   { name: QUALITY_DEMO_STEP, run: (dataSource, context) => seedDemoQuality(dataSource, context) },
 ];

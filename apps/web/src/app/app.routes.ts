@@ -17,6 +17,8 @@ export const appRoutes: Route[] = [
     canActivate: [permissionGuard('user:manage')],
     loadChildren: () => import('@chartdesk/web-admin').then((m) => m.adminRoutes),
   },
+  { path: 'work', loadChildren: () => import('@chartdesk/web-coder').then((m) => m.coderRoutes) },
+  { path: 'board', loadChildren: () => import('@chartdesk/web-supervisor').then((m) => m.supervisorRoutes) },
   { path: 'quality', loadChildren: () => import('@chartdesk/web-supervisor').then((m) => m.supervisorQualityRoutes) },
   { path: 'my-quality', loadChildren: () => import('@chartdesk/web-coder').then((m) => m.coderQualityRoutes) },
   { path: 'compliance', loadChildren: () => import('@chartdesk/web-compliance').then((m) => m.complianceRoutes) },

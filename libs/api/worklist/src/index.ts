@@ -3,3 +3,4 @@ export * from './lib/migrations';
 export * from './lib/status/coding-status-machine';
 export * from './lib/status/chart-transition';
 export * from './lib/access/chart-gate';
+export * from './lib/demo/worklist-demo-seed';

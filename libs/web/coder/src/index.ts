@@ -1,3 +1,2 @@
-// Feature routes and pages land here (see the issues for the coder workspace).
-export {};
+export * from './lib/coder.routes';
 export * from './lib/quality/quality.routes';

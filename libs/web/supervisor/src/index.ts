@@ -1,3 +1,2 @@
-// Feature routes and pages land here (see the issues for the supervisor workspace).
-export {};
+export * from './lib/supervisor.routes';
 export * from './lib/quality/quality.routes';

@@ -1,0 +1,267 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, viewChild } from '@angular/core';
+import { POA_VALUES, findingKey } from '@chartdesk/contracts';
+import { CodeTypeaheadComponent } from './code-typeahead.component';
+import {
+  codeLabel,
+  moveDiagnosis,
+  parseModifiers,
+  parsePointers,
+  removeDiagnosis,
+  removeProcedure,
+  updateDiagnosis,
+  updateProcedure,
+} from './coding-draft';
+import { WorkspaceState } from './workspace-state';
+
+/** Diagnoses (sequence, principal, POA), procedures (modifiers, units, pointers), search and inline edits. */
+@Component({
+  selector: 'cd-coding-panel',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [CodeTypeaheadComponent],
+  template: `
+    @if (state.editable()) {
+      <cd-code-typeahead [dateOfService]="dateOfService()" (picked)="state.add($event)" />
+    }
+    <h2 id="dx-title">Diagnoses</h2>
+    <table aria-labelledby="dx-title" data-testid="diagnoses">
+      <thead>
+        <tr>
+          <th scope="col">#</th>
+          <th scope="col">Code</th>
+          @if (inpatient()) {
+            <th scope="col">POA</th>
+          }
+          <th scope="col"><span class="visually-hidden">Actions</span></th>
+        </tr>
+      </thead>
+      <tbody>
+        @for (d of state.draft().diagnoses; track d.sequence; let i = $index; let last = $last) {
+          <tr [attr.data-code]="d.code">
+            <td>{{ d.sequence }}{{ i === 0 ? (inpatient() ? ' principal' : ' first-listed') : '' }}</td>
+            <td class="code">{{ label('ICD10CM', d.code) }}</td>
+            @if (inpatient()) {
+              <td>
+                <select
+                  [attr.aria-label]="'POA for ' + label('ICD10CM', d.code)"
+                  [disabled]="!state.editable()"
+                  [value]="d.poa ?? ''"
+                  (change)="setPoa(i, $event)"
+                >
+                  <option value="">—</option>
+                  @for (p of poaValues; track p) {
+                    <option [value]="p">{{ p }}</option>
+                  }
+                </select>
+              </td>
+            }
+            <td class="actions">
+              @if (state.editable()) {
+                <button
+                  type="button"
+                  [disabled]="i === 0"
+                  (click)="move(i, -1)"
+                  [attr.aria-label]="'Move ' + label('ICD10CM', d.code) + ' up'"
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  [disabled]="last"
+                  (click)="move(i, 1)"
+                  [attr.aria-label]="'Move ' + label('ICD10CM', d.code) + ' down'"
+                >
+                  ↓
+                </button>
+                <button type="button" (click)="removeDx(i)" [attr.aria-label]="'Remove ' + label('ICD10CM', d.code)">
+                  ✕
+                </button>
+              }
+            </td>
+          </tr>
+        } @empty {
+          <tr>
+            <td [attr.colspan]="inpatient() ? 4 : 3">No diagnoses yet.</td>
+          </tr>
+        }
+      </tbody>
+    </table>
+    <h2 id="px-title">Procedures</h2>
+    <table aria-labelledby="px-title" data-testid="procedures">
+      <thead>
+        <tr>
+          <th scope="col">#</th>
+          <th scope="col">Code</th>
+          <th scope="col">Modifiers</th>
+          <th scope="col">Units</th>
+          <th scope="col">Dx pointers</th>
+          <th scope="col"><span class="visually-hidden">Actions</span></th>
+        </tr>
+      </thead>
+      <tbody>
+        @for (p of state.draft().procedures; track p.sequence; let i = $index) {
+          <tr [attr.data-code]="p.code">
+            <td>{{ p.sequence }}</td>
+            <td class="code">
+              {{ p.code }} <small>{{ p.system }}</small>
+            </td>
+            <td>
+              <input
+                [attr.aria-label]="'Modifiers for ' + p.code"
+                size="6"
+                [disabled]="!state.editable()"
+                [value]="p.modifiers.join(', ')"
+                (change)="setModifiers(i, $event)"
+              />
+            </td>
+            <td>
+              <input
+                [attr.aria-label]="'Units for ' + p.code"
+                type="number"
+                min="1"
+                max="999"
+                size="3"
+                [disabled]="!state.editable()"
+                [value]="p.units"
+                (change)="setUnits(i, $event)"
+              />
+            </td>
+            <td>
+              <input
+                [attr.aria-label]="'Diagnosis pointers for ' + p.code"
+                size="6"
+                [disabled]="!state.editable()"
+                [value]="p.diagnosisPointers.join(', ')"
+                (change)="setPointers(i, $event)"
+              />
+            </td>
+            <td class="actions">
+              @if (state.editable()) {
+                <button type="button" (click)="removePx(i)" [attr.aria-label]="'Remove ' + p.code">✕</button>
+              }
+            </td>
+          </tr>
+        } @empty {
+          <tr>
+            <td colspan="6">No procedures.</td>
+          </tr>
+        }
+      </tbody>
+    </table>
+    <section aria-labelledby="edits-title" class="edits" data-testid="edit-findings">
+      <h2 id="edits-title">Edits</h2>
+      @if (shownFindings().length === 0) {
+        <p>No edit findings.</p>
+      }
+      <ul>
+        @for (f of shownFindings(); track key(f)) {
+          <li [class.error]="f.severity === 'ERROR'" [attr.data-rule]="f.ruleId" [attr.data-severity]="f.severity">
+            <strong>{{ f.severity === 'ERROR' ? 'Error' : 'Warning' }}</strong> {{ f.message }}
+            <small>({{ f.source.name }} {{ f.source.release }})</small>
+            @if (f.severity === 'WARNING' && state.editable()) {
+              <label>
+                <input
+                  type="checkbox"
+                  [checked]="state.acknowledged().has(key(f))"
+                  (change)="state.toggleAcknowledged(key(f), $any($event.target).checked)"
+                />
+                I have reviewed this warning
+              </label>
+            }
+          </li>
+        }
+      </ul>
+    </section>
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+    h2 {
+      font-size: 1rem;
+      margin: 12px 0 4px;
+    }
+    table {
+      border-collapse: collapse;
+      width: 100%;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 3px 6px;
+      border-bottom: 1px solid #ddd;
+    }
+    .code {
+      font-family: monospace;
+      font-weight: 700;
+    }
+    .actions button {
+      margin-right: 2px;
+    }
+    .edits ul {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+    }
+    .edits li {
+      border-left: 4px solid #8a6d00;
+      padding: 4px 8px;
+      margin-bottom: 4px;
+      background: #fff8e1;
+      color: #111;
+    }
+    .edits li.error {
+      border-color: #b00020;
+      background: #fdecee;
+    }
+    .edits label {
+      display: block;
+      margin-top: 2px;
+    }
+  `,
+})
+export class CodingPanelComponent {
+  protected readonly state = inject(WorkspaceState);
+  readonly dateOfService = input.required<string>();
+  private readonly typeahead = viewChild(CodeTypeaheadComponent);
+  protected readonly poaValues = POA_VALUES;
+  protected readonly inpatient = computed(() => this.state.chart()?.encounter.type === 'INPATIENT');
+  protected readonly shownFindings = computed(() => this.state.serverFindings() ?? this.state.findings());
+  protected readonly key = findingKey;
+  protected readonly label = codeLabel;
+
+  focusSearch(): void {
+    this.typeahead()?.focus();
+  }
+
+  protected move(i: number, delta: -1 | 1): void {
+    this.state.update(moveDiagnosis(this.state.draft(), i, delta));
+  }
+
+  protected removeDx(i: number): void {
+    this.state.update(removeDiagnosis(this.state.draft(), i));
+  }
+
+  protected removePx(i: number): void {
+    this.state.update(removeProcedure(this.state.draft(), i));
+  }
+
+  protected setPoa(i: number, event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    this.state.update(updateDiagnosis(this.state.draft(), i, { poa: value || null }));
+  }
+
+  protected setModifiers(i: number, event: Event): void {
+    const modifiers = parseModifiers((event.target as HTMLInputElement).value);
+    this.state.update(updateProcedure(this.state.draft(), i, { modifiers }));
+  }
+
+  protected setUnits(i: number, event: Event): void {
+    const units = Math.min(999, Math.max(1, Number.parseInt((event.target as HTMLInputElement).value, 10) || 1));
+    this.state.update(updateProcedure(this.state.draft(), i, { units }));
+  }
+
+  protected setPointers(i: number, event: Event): void {
+    const pointers = parsePointers((event.target as HTMLInputElement).value, this.state.draft().diagnoses.length);
+    this.state.update(updateProcedure(this.state.draft(), i, { diagnosisPointers: pointers }));
+  }
+}
