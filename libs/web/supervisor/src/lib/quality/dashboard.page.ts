@@ -58,6 +58,9 @@ export class QualityDashboardPage {
             return v === null || v === undefined ? null : Math.round(v * 1000) / 10;
           }),
           borderColor: PALETTE[i % PALETTE.length],
+          backgroundColor: PALETTE[i % PALETTE.length],
+          // A coder with one reviewed week is one point: make it visible.
+          pointRadius: 5,
           spanGaps: true,
         })),
       },
