@@ -56,10 +56,10 @@ export async function runClosedLoop(
  * A lean keep-alive GET for load generation: the client shares the machine
  * with the server, so it should cost as little as it can (fetch costs more).
  */
-export function keepAliveGetter(baseUrl: string, clients: number, headers: Record<string, string> = {}) {
+export function keepAliveGetter(baseUrl: string, clients: number) {
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const { hostname, port } = new URL(baseUrl);
-  const get = (path: string): Promise<number> =>
+  const get = (path: string, headers: Record<string, string> = {}): Promise<number> =>
     new Promise((resolve, reject) => {
       const req = httpRequest({ hostname, port, path, agent, headers }, (res) => {
         res.on('data', () => undefined);
