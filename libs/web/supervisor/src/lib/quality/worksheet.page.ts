@@ -83,6 +83,12 @@ export class ReviewWorksheetPage {
     });
   }
 
+  /** The differences on screen belong to the saved correction: edits not saved yet would not be sent. */
+  protected isDirty(): boolean {
+    const w = this.ws();
+    return !!w && JSON.stringify(codesOf(this.lines())) !== JSON.stringify(codesOf(linesOf(w.correctedCodes)));
+  }
+
   protected lineLabel(line: EditableLine, index: number): string {
     const n = this.lines().filter((l, i) => l.group === line.group && i <= index).length;
     return `${line.group === 'DIAGNOSIS' ? 'Diagnosis' : 'Procedure'} ${n}`;
