@@ -74,6 +74,11 @@ describe('quality audit journey (Chromium)', () => {
     await page.getByTestId('review-status').waitFor();
     worksheetUrl = page.url();
     expect(await page.getByTestId('review-status').textContent()).toBe('IN_REVIEW');
+    // The documentation, read through the records API under the same policy, watermarked.
+    const docs = page.getByRole('region', { name: 'Documentation' });
+    await docs.getByRole('button').first().click();
+    await docs.locator('article pre').waitFor();
+    expect(await docs.locator('.watermark').textContent()).toContain('supervisor1');
     // The coder left out N17.9: the auditor adds it (an ADDED finding the coder will rebut).
     await page.getByTestId('add-diagnosis').click();
     const codes = page.locator('[data-testid^="corrected-code-"]');

@@ -5,6 +5,7 @@ import { IDENTITY_COMMANDS } from '@chartdesk/api-identity';
 import { CODESET_COMMANDS } from '@chartdesk/api-codesets';
 import type { AppConfig } from '@chartdesk/api-platform';
 import { RECORDS_COMMANDS } from '@chartdesk/api-records';
+import { QUALITY_COMMANDS } from '@chartdesk/api-quality';
 import { ALL_MIGRATIONS } from './migrations';
 
 type Command = (config: AppConfig, args: readonly string[]) => Promise<number>;
@@ -68,6 +69,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   ...COMPLIANCE_COMMANDS,
   ...CODESET_COMMANDS,
   ...RECORDS_COMMANDS,
+  ...QUALITY_COMMANDS,
 };
 
 export function usage(): string {

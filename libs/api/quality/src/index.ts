@@ -6,3 +6,4 @@ export * from './lib/scorecard/active-time';
 export * from './lib/migrations';
 export * from './lib/sampling/sampling-run.service';
 export * from './lib/demo/quality-demo-seed';
+export * from './lib/cli/quality-sample-command';

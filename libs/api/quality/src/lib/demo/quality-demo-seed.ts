@@ -1,10 +1,11 @@
 import { AuditService } from '@chartdesk/api-audit';
-import type { Actor, RequestMeta } from '@chartdesk/api-platform';
+import type { Actor } from '@chartdesk/api-platform';
 import { DEMO_SCENARIOS } from '@chartdesk/api-records';
 import { ChartGate, lockChart, transitionChart } from '@chartdesk/api-worklist';
-import type { ChartCodes, Role, SensitivityLabel } from '@chartdesk/contracts';
+import type { ChartCodes } from '@chartdesk/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SamplingRunService } from '../sampling/sampling-run.service';
+import { type ActorRow, actorOfRow, offlineMeta } from '../sampling/system-actor';
 import { codesOfAnswer, withTypicalSlip } from './demo-submissions';
 
 export const QUALITY_DEMO_STEP = 'quality-samples';
@@ -21,26 +22,10 @@ interface DemoAssignment {
   scenario: string;
 }
 
-interface UserRow {
-  id: string;
-  username: string;
-  role: Role;
-  team_id: string | null;
-  clearances: SensitivityLabel[];
-}
+type UserRow = ActorRow;
 
-const SEED_META: RequestMeta = { requestId: 'demo-seed', ip: null, userAgent: 'demo-seed' } as unknown as RequestMeta;
-
-function actorOf(u: UserRow): Actor {
-  return {
-    userId: u.id,
-    username: u.username,
-    role: u.role,
-    sessionId: null,
-    teamId: u.team_id,
-    clearances: u.clearances,
-  } as unknown as Actor;
-}
+const SEED_META = offlineMeta('demo-seed');
+const actorOf = actorOfRow;
 
 /** The coder opens the chart, codes it and submits, through the worklist's own transitions and audit events. */
 async function submitAsCoder(

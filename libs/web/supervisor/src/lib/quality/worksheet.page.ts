@@ -12,6 +12,7 @@ import {
 } from '@chartdesk/contracts';
 import { apiErrorMessage } from '@chartdesk/web-core';
 import { QualityApiService } from './quality-api.service';
+import { ReviewChartComponent } from './review-chart.component';
 import { type EditableLine, accuracyText, codesOf, linesOf } from './quality-format';
 
 /**
@@ -22,7 +23,7 @@ import { type EditableLine, accuracyText, codesOf, linesOf } from './quality-for
 @Component({
   selector: 'cd-review-worksheet-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, RouterLink],
+  imports: [FormsModule, MatButtonModule, RouterLink, ReviewChartComponent],
   templateUrl: './worksheet.page.html',
   styleUrl: './worksheet.page.scss',
 })
