@@ -95,6 +95,12 @@ describe('sessions: refresh rotation, reuse, CSRF, idle and absolute limits, log
     expect((await me(next.accessToken)).statusCode).toBe(401);
     expect((await refresh(next)).statusCode).toBe(401);
     expect(await sessionRow(coder.user.id)).toEqual({ revoked_reason: 'idle' });
+    const audits = (await t.app
+      .get(DataSource)
+      .query("SELECT outcome_reason FROM audit_event WHERE action = 'SESSION_REVOKED' AND actor_user_id = $1", [
+        coder.user.id,
+      ])) as { outcome_reason: string }[];
+    expect(audits).toEqual([{ outcome_reason: 'idle' }]);
   });
 
   it('does not count a silent refresh as activity', async () => {

@@ -1,5 +1,6 @@
 import { type Role, type SensitivityLabel } from '@chartdesk/contracts';
 import { APP_CONFIG, type Actor, type AppConfig, type RequestMeta } from '@chartdesk/api-platform';
+import { AuditService } from '@chartdesk/api-audit';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../clock';
@@ -48,6 +49,7 @@ export class SessionService {
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   get idleSeconds(): number {
@@ -72,7 +74,7 @@ export class SessionService {
       this.config.sessionIdleSeconds,
     );
     if (end !== null) {
-      if (end !== 'revoked') await this.revoke(this.dataSource.manager, sessionId, end);
+      if (end !== 'revoked') await this.expire(row.user_id, row.role, sessionId, end);
       return null;
     }
     if (row.status !== 'ACTIVE' || row.role !== role) return null;
@@ -146,7 +148,9 @@ export class SessionService {
         this.config.sessionIdleSeconds,
       ) ?? (row.status !== 'ACTIVE' ? 'disabled' : null);
     if (end !== null) {
-      if (end !== 'revoked') await this.revoke(manager, row.session_id, end);
+      if (end !== 'revoked' && (await this.revoke(manager, row.session_id, end))) {
+        await this.audit.record(manager, this.expiryEvent(row.user_id, row.role, row.session_id, end));
+      }
       return { kind: 'ended', ...ids, reason: end };
     }
     await manager.query('UPDATE refresh_token SET rotated_at = $2 WHERE token_hash = $1', [
@@ -156,6 +160,25 @@ export class SessionService {
     // Refreshing is not user activity: last_seen_at stays, so silent refresh cannot defeat the idle limit.
     const next = await this.addRefreshToken(manager, row.session_id, new Date(now));
     return { kind: 'rotated', ...ids, refreshToken: next, absoluteExpiresAt: row.absolute_expires_at };
+  }
+
+  /** The server ended a session by policy (idle, absolute limit): revoke and audit, committed on their own. */
+  private async expire(userId: string, role: Role, sessionId: string, reason: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      if (await this.revoke(m, sessionId, reason))
+        await this.audit.record(m, this.expiryEvent(userId, role, sessionId, reason));
+    });
+  }
+
+  private expiryEvent(userId: string, role: Role, sessionId: string, reason: string) {
+    return {
+      action: 'SESSION_REVOKED' as const,
+      outcome: 'success' as const,
+      outcomeReason: reason,
+      actor: { userId, role, sessionId },
+      resourceType: 'session',
+      resourceId: sessionId,
+    };
   }
 
   /** Ends one session; true if it was live. */
