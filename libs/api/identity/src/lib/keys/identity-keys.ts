@@ -1,4 +1,11 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, hkdfSync, randomBytes } from 'node:crypto';
+import {
+  type KeyObject,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  hkdfSync,
+  randomBytes,
+} from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '@chartdesk/api-platform';
@@ -8,6 +15,9 @@ export interface IdentityKeys {
   /** ES256 (P-256) private key, PEM. */
   readonly jwtPrivateKeyPem: string;
   readonly jwtPublicKeyPem: string;
+  /** The same keys parsed once: jsonwebtoken re-parses a PEM string on every sign and verify. */
+  readonly jwtPrivateKey: KeyObject;
+  readonly jwtPublicKey: KeyObject;
   /** AES-256-GCM key for TOTP secrets at rest. */
   readonly mfaEncryptionKey: Buffer;
   /** HMAC key for recovery-code hashes and the signed CSRF token, derived so one secret is configured. */
@@ -43,6 +53,8 @@ export function loadIdentityKeys(config: AppConfig): IdentityKeys {
   return {
     jwtPrivateKeyPem,
     jwtPublicKeyPem: createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString(),
+    jwtPrivateKey: privateKey,
+    jwtPublicKey: createPublicKey(privateKey),
     mfaEncryptionKey,
     hmacKey: Buffer.from(hkdfSync('sha256', mfaEncryptionKey, Buffer.alloc(0), 'chartdesk identity hmac', 32)),
   };

@@ -37,7 +37,7 @@ export class AccessTokenService {
     const iat = Math.floor(this.clock.nowMs() / 1000);
     return sign(
       { role, sid: sessionId, typ: ACCESS_TOKEN_TYPE, iat, exp: iat + this.config.accessTokenTtlSeconds },
-      this.keys.jwtPrivateKeyPem,
+      this.keys.jwtPrivateKey,
       {
         algorithm: ACCESS_TOKEN_ALG,
         issuer: ACCESS_TOKEN_ISSUER,
