@@ -1,6 +1,9 @@
 import { HttpClient, HttpParams, type HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
+  type AnomalyRule,
+  type AnomalyRuleSetting,
+  type AnomalyRuleUpdate,
   type AnomalyScanResult,
   type AuditCheckpointExport,
   type ComplianceDashboard,
@@ -108,6 +111,16 @@ export class ComplianceApi {
   addNote(id: string, text: string): Promise<ReviewItemDetail> {
     return firstValueFrom(
       this.http.post<ReviewItemDetail>(apiUrl(compliancePath(CompliancePaths.reviewItemNotes, { id })), { text }),
+    );
+  }
+
+  anomalyRules(): Promise<AnomalyRuleSetting[]> {
+    return firstValueFrom(this.http.get<AnomalyRuleSetting[]>(apiUrl(CompliancePaths.anomalyRules)));
+  }
+
+  updateAnomalyRule(rule: AnomalyRule, update: AnomalyRuleUpdate): Promise<AnomalyRuleSetting> {
+    return firstValueFrom(
+      this.http.put<AnomalyRuleSetting>(apiUrl(compliancePath(CompliancePaths.anomalyRule, { rule })), update),
     );
   }
 

@@ -1,5 +1,6 @@
 import type { AccessReportRow } from '@chartdesk/contracts';
-import { csvField, csvHeader, csvRow, ndjsonHeader, ndjsonRow } from './export-formats';
+import { REPORT_COLUMNS, type ReportDbRow, rowFromArray, toReportRow } from '../reports/report-row';
+import { csvField, csvHeader, csvRow, csvLineFromArray, ndjsonHeader, ndjsonRow } from './export-formats';
 
 const row: AccessReportRow = {
   eventId: '7',
@@ -45,5 +46,36 @@ describe('export formats', () => {
     });
     expect(ndjsonHeader(true)).toContain('42-cfr-part-2-notice');
     expect(ndjsonHeader(false)).toBe('');
+  });
+
+  it('writes the same CSV line straight from a database row as through the report row', () => {
+    const db: ReportDbRow = {
+      id: '9',
+      recorded_at: '2026-11-02T09:00:00.000001Z',
+      action: 'CHART_VIEWED',
+      outcome: 'success',
+      outcome_reason: null,
+      actor_user_id: 'u-1',
+      actor_role: 'CODER',
+      patient_id: 'p-1',
+      resource_type: 'Encounter',
+      resource_id: 'e-1',
+      purpose: 'a-1',
+      ip: '10.0.0.1',
+      basis: 'ASSIGNMENT',
+      username: 'coder1',
+      display_name: '=Pat, "Coder"',
+      mrn: 'MRN1',
+      family_name: "O'Doe",
+      given_name: 'Jane',
+      part2: false,
+    };
+    const asArray = (r: ReportDbRow) => REPORT_COLUMNS.map((k) => r[k]);
+    expect(csvLineFromArray(asArray(db))).toBe(csvRow(toReportRow(db)));
+    expect(rowFromArray(asArray(db))).toEqual(db);
+    const anonymous = { ...db, actor_user_id: null, username: null, display_name: null, patient_id: null, mrn: null };
+    expect(csvLineFromArray(asArray(anonymous))).toBe(csvRow(toReportRow(anonymous)));
+    const glass = { ...db, basis: null, action: 'BREAK_GLASS_GRANTED', purpose: 'break-glass:PATIENT_SAFETY' };
+    expect(csvLineFromArray(asArray(glass))).toBe(csvRow(toReportRow(glass)));
   });
 });

@@ -59,3 +59,32 @@ export function toReportRow(row: ReportDbRow): AccessReportRow {
     part2: row.part2,
   };
 }
+
+/** The statement's columns in SELECT order, for rows fetched as arrays (the export's fast path). */
+export const REPORT_COLUMNS = [
+  'id',
+  'recorded_at',
+  'action',
+  'outcome',
+  'outcome_reason',
+  'actor_user_id',
+  'actor_role',
+  'patient_id',
+  'resource_type',
+  'resource_id',
+  'purpose',
+  'ip',
+  'basis',
+  'username',
+  'display_name',
+  'mrn',
+  'family_name',
+  'given_name',
+  'part2',
+] as const satisfies readonly (keyof ReportDbRow)[];
+
+export function rowFromArray(values: readonly unknown[]): ReportDbRow {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < REPORT_COLUMNS.length; i++) row[REPORT_COLUMNS[i] as string] = values[i] ?? null;
+  return row as unknown as ReportDbRow;
+}

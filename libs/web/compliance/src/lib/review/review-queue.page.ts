@@ -18,12 +18,13 @@ import { apiErrorMessage } from '@chartdesk/web-core';
 import { ComplianceApi } from '../compliance-api.service';
 import { durationText } from '../shared/duration';
 import { filterRows } from '../shared/table-sort';
+import { RuleSettingsComponent } from './rule-settings.component';
 
 /** The review queue: filter by status, rule and severity; sort by age or severity; scan on demand. */
 @Component({
   selector: 'cd-review-queue',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, RouterLink],
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, RouterLink, RuleSettingsComponent],
   template: `
     <h1>Review queue</h1>
     <form class="filters" (ngSubmit)="load()" aria-label="Queue filters">
@@ -113,6 +114,7 @@ import { filterRows } from '../shared/table-sort';
     @if (cursor()) {
       <button mat-stroked-button type="button" (click)="load(true)">Load more</button>
     }
+    <cd-rule-settings />
   `,
   styleUrl: '../shared/compliance-page.scss',
 })
