@@ -19,10 +19,24 @@ async function withDataSource<T>(
   }
 }
 
+/** Any constant shared by every ChartDesk process; only migrations take it. */
+const MIGRATION_LOCK_KEY = 727_274_001;
+
+/**
+ * Applies pending migrations. Several API instances (or test workers) may
+ * start at once with MIGRATE_ON_START: a session advisory lock on the single
+ * pooled connection makes them run one after another instead of racing on
+ * the same DDL ("tuple concurrently updated").
+ */
 export function runMigrations(target: ConnectionTarget, migrations: ClassList): Promise<MigrationReport> {
   return withDataSource(target, migrations, async (ds) => {
-    const applied = await ds.runMigrations({ transaction: 'each' });
-    return { applied: applied.map((m) => m.name) };
+    await ds.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      const applied = await ds.runMigrations({ transaction: 'each' });
+      return { applied: applied.map((m) => m.name) };
+    } finally {
+      await ds.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
   });
 }
 
