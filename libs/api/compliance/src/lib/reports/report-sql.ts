@@ -70,8 +70,12 @@ export function reportStatement(
   };
   switch (report) {
     case 'patient-access':
-      // Compliance's own reporting on the trail is in the officer's activity, not in the patient's record history.
-      where.push(`e.patient_id = ${bind(filters.patientId)}`, `e.action NOT IN ('REPORT_RUN', 'EXPORTED')`);
+      // Compliance's own work on the trail (reports, exports, review items) is in the officer's activity,
+      // not in the patient's record history.
+      where.push(
+        `e.patient_id = ${bind(filters.patientId)}`,
+        `e.action NOT IN ('REPORT_RUN', 'EXPORTED', 'REVIEW_ITEM_CHANGED')`,
+      );
       break;
     case 'user-activity':
       where.push(`e.actor_user_id = ${bind(filters.userId)}`);
