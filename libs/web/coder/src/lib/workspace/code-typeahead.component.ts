@@ -12,7 +12,8 @@ import {
 import { type CodeSearchHit, type CodeSystem } from '@chartdesk/contracts';
 import { CoderApiService } from '../shared/coder-api.service';
 
-const DEBOUNCE_MS = 120;
+/** Short enough that results follow the typing; late answers to older queries are dropped anyway. */
+const DEBOUNCE_MS = 40;
 
 /**
  * Code search as you type: an ARIA combobox whose listbox is driven by the
@@ -48,7 +49,13 @@ const DEBOUNCE_MS = 120;
       (keydown)="onKey($event)"
     />
     @if (open()) {
-      <ul id="code-search-results" role="listbox" aria-label="Matching codes" data-testid="code-results">
+      <ul
+        id="code-search-results"
+        role="listbox"
+        aria-label="Matching codes"
+        data-testid="code-results"
+        [attr.data-query]="shownQuery()"
+      >
         @for (hit of hits(); track hit.system + hit.code; let i = $index) {
           <li
             [id]="'code-hit-' + i"
@@ -139,6 +146,8 @@ export class CodeTypeaheadComponent implements OnDestroy {
   protected readonly active = signal(-1);
   protected readonly open = signal(false);
   protected readonly system = signal<CodeSystem | ''>('');
+  /** The query the listed results answer (what the user typed may have moved on). */
+  protected readonly shownQuery = signal('');
   private timer: ReturnType<typeof setTimeout> | undefined;
   private requestSeq = 0;
 
@@ -173,6 +182,7 @@ export class CodeTypeaheadComponent implements OnDestroy {
       const res = await this.api.searchCodes(q, this.dateOfService(), this.system() || undefined);
       if (seq !== this.requestSeq) return;
       this.hits.set(res.results);
+      this.shownQuery.set(q);
       this.active.set(res.results.length > 0 ? 0 : -1);
       this.open.set(true);
     } catch {
