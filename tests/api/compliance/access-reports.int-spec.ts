@@ -150,12 +150,13 @@ describe('answering "who looked at my record?"', () => {
     const seen: string[] = [];
     let cursor: string | null = '';
     while (cursor !== null) {
-      const res = await t.app.inject({
+      const after: string = cursor;
+      const res: { statusCode: number; json: <T>() => T } = await t.app.inject({
         method: 'GET',
-        url: reportUrl('patient-access', `patientId=${chart.patientId}&limit=1${cursor ? `&cursor=${cursor}` : ''}`),
+        url: reportUrl('patient-access', `patientId=${chart.patientId}&limit=1${after ? `&cursor=${after}` : ''}`),
         headers: authHeader(officer.accessToken),
       });
-      const page = res.json<ReportPage>();
+      const page: ReportPage = res.json<ReportPage>();
       seen.push(...page.rows.map((r) => r.eventId));
       cursor = page.nextCursor;
     }

@@ -244,13 +244,14 @@ describe('anomaly detection and the review queue', () => {
     const seen: ReviewItemSummary[] = [];
     let cursor: string | null = '';
     while (cursor !== null) {
-      const res = await t.app.inject({
+      const after: string = cursor;
+      const res: { statusCode: number; json: <T>() => T } = await t.app.inject({
         method: 'GET',
-        url: `${apiUrl(CompliancePaths.reviewItems)}?sort=severity&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        url: `${apiUrl(CompliancePaths.reviewItems)}?sort=severity&limit=2${after ? `&cursor=${after}` : ''}`,
         headers: h,
       });
       expect(res.statusCode).toBe(200);
-      const page = res.json<ReviewItemPage>();
+      const page: ReviewItemPage = res.json<ReviewItemPage>();
       seen.push(...page.items);
       cursor = page.nextCursor;
     }
