@@ -28,41 +28,43 @@ export interface QueryDraft {
   imports: [FormsModule],
   template: `
     <div class="backdrop"></div>
-    <form role="dialog" aria-modal="true" aria-labelledby="query-title" data-testid="query-form" (ngSubmit)="send()">
-      <h2 id="query-title">Query the attending provider</h2>
-      <p>
-        Quote the clinical indicators exactly as documented, ask an open question, and offer clinically reasonable
-        options.
-      </p>
-      @for (ind of indicators(); track $index; let i = $index) {
-        <fieldset>
-          <legend>Indicator {{ i + 1 }}</legend>
-          <label
-            >Document
-            <select [name]="'doc' + i" [(ngModel)]="ind.documentId" required>
-              @for (d of documents(); track d.id) {
-                <option [value]="d.id">{{ d.title }}</option>
-              }
-            </select>
-          </label>
-          <label>Quote <input [name]="'quote' + i" [(ngModel)]="ind.quote" required minlength="3" /></label>
-        </fieldset>
-      }
-      <button type="button" (click)="addIndicator()">Add indicator</button>
-      <label class="block"
-        >Question
-        <textarea name="question" rows="3" [(ngModel)]="question" required minlength="10"></textarea>
-      </label>
-      <label class="block"
-        >Options (one per line)
-        <textarea name="options" rows="3" [(ngModel)]="optionsText"></textarea>
-      </label>
-      <p class="hint">Always added: {{ required.join(' · ') }}</p>
-      <div class="buttons">
-        <button type="submit">Send query (puts the chart on hold)</button>
-        <button type="button" (click)="cancelled.emit()">Cancel (Esc)</button>
-      </div>
-    </form>
+    <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="query-title" data-testid="query-form">
+      <form (ngSubmit)="send()">
+        <h2 id="query-title">Query the attending provider</h2>
+        <p>
+          Quote the clinical indicators exactly as documented, ask an open question, and offer clinically reasonable
+          options.
+        </p>
+        @for (ind of indicators(); track $index; let i = $index) {
+          <fieldset>
+            <legend>Indicator {{ i + 1 }}</legend>
+            <label
+              >Document
+              <select [name]="'doc' + i" [(ngModel)]="ind.documentId" required>
+                @for (d of documents(); track d.id) {
+                  <option [value]="d.id">{{ d.title }}</option>
+                }
+              </select>
+            </label>
+            <label>Quote <input [name]="'quote' + i" [(ngModel)]="ind.quote" required minlength="3" /></label>
+          </fieldset>
+        }
+        <button type="button" (click)="addIndicator()">Add indicator</button>
+        <label class="block"
+          >Question
+          <textarea name="question" rows="3" [(ngModel)]="question" required minlength="10"></textarea>
+        </label>
+        <label class="block"
+          >Options (one per line)
+          <textarea name="options" rows="3" [(ngModel)]="optionsText"></textarea>
+        </label>
+        <p class="hint">Always added: {{ required.join(' · ') }}</p>
+        <div class="buttons">
+          <button type="submit">Send query (puts the chart on hold)</button>
+          <button type="button" (click)="cancelled.emit()">Cancel (Esc)</button>
+        </div>
+      </form>
+    </div>
   `,
   styles: `
     .backdrop {
@@ -71,7 +73,7 @@ export interface QueryDraft {
       background: rgb(0 0 0 / 40%);
       z-index: 20;
     }
-    form {
+    .dialog {
       position: fixed;
       z-index: 21;
       top: 6vh;
