@@ -11,7 +11,13 @@ import {
   viewChild,
 } from '@angular/core';
 import { Router } from '@angular/router';
-import { type DocumentSummaryView, LEASE_HEARTBEAT_SECONDS } from '@chartdesk/contracts';
+import {
+  type DocumentSummaryView,
+  LEASE_HEARTBEAT_SECONDS,
+  WorklistPaths,
+  apiUrl,
+  worklistPath,
+} from '@chartdesk/contracts';
 import { AuthService, apiErrorMessage } from '@chartdesk/web-core';
 import { CoderApiService } from '../shared/coder-api.service';
 import { WatermarkComponent } from '../shared/watermark.component';
@@ -22,6 +28,8 @@ import { DocumentPanelComponent } from './document-panel.component';
 import { type QueryDraft, QueryFormComponent } from './query-form.component';
 import type { LeavesSafely } from './unsaved-changes.guard';
 import { WorkspaceState } from './workspace-state';
+
+const leaseUrl = (id: string) => apiUrl(worklistPath(WorklistPaths.lease, { id }));
 
 /** One chart: documents on the left, the coding panel on the right, every action on a key. */
 @Component({
@@ -57,6 +65,8 @@ export class WorkspacePage implements OnInit, OnDestroy, LeavesSafely {
   );
   private heartbeat: ReturnType<typeof setInterval> | undefined;
   private released = false;
+  private lastActivity = Date.now();
+  private lastBeat = Date.now();
 
   protected readonly shortcuts: readonly Shortcut[] = [
     { keys: 'Alt+C', label: 'Find a code', run: () => this.coding()?.focusSearch() },
@@ -108,8 +118,27 @@ export class WorkspacePage implements OnInit, OnDestroy, LeavesSafely {
     if (this.hasUnsavedChanges()) event.preventDefault();
   }
 
+  /** Closing the tab gives the chart back too; keepalive lets the request outlive the page. */
+  @HostListener('window:pagehide')
+  protected onPageHide(): void {
+    const token = this.auth.token();
+    if (this.released || !this.state.workspace() || !token) return;
+    this.released = true;
+    void fetch(leaseUrl(this.id()), {
+      method: 'DELETE',
+      keepalive: true,
+      headers: { authorization: `Bearer ${token}` },
+    });
+  }
+
+  @HostListener('document:pointerdown')
+  protected onPointer(): void {
+    this.lastActivity = Date.now();
+  }
+
   @HostListener('document:keydown', ['$event'])
   protected onKey(event: KeyboardEvent): void {
+    this.lastActivity = Date.now();
     const shortcut = matchShortcut(keyFromEvent(event), this.shortcuts, isTextField(event.target));
     if (!shortcut) return;
     event.preventDefault();
@@ -151,7 +180,10 @@ export class WorkspacePage implements OnInit, OnDestroy, LeavesSafely {
     this.querying.set(false);
   }
 
+  /** The lease is renewed only while the coder is active, so it lapses 30 minutes after they stop. */
   private async beat(): Promise<void> {
+    if (this.lastActivity < this.lastBeat) return;
+    this.lastBeat = Date.now();
     try {
       await this.api.heartbeat(this.id());
     } catch (e) {
