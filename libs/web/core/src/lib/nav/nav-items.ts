@@ -11,6 +11,31 @@ export interface NavItem {
 /** The app's areas. Feature libraries add theirs here as they land. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/home', label: 'Home', permission: 'session:self', description: 'Your start page.' },
+  {
+    path: '/work',
+    label: 'My queue',
+    permission: 'worklist:read-own',
+    description: 'Your assigned charts and Next chart.',
+  },
+  {
+    path: '/my-quality',
+    label: 'My quality',
+    permission: 'scorecard:read-own',
+    description: 'Review findings and your scorecard.',
+  },
+  { path: '/board', label: 'Assignment', permission: 'worklist:board', description: 'Assign and distribute the pool.' },
+  {
+    path: '/quality',
+    label: 'Quality audit',
+    permission: 'quality:review',
+    description: 'Sampled charts, reviews, scorecards.',
+  },
+  {
+    path: '/compliance',
+    label: 'Compliance',
+    permission: 'compliance:report',
+    description: 'Access reports, review queue, exports and audit integrity.',
+  },
   { path: '/admin/users', label: 'Users', permission: 'user:manage', description: 'Create and manage user accounts.' },
   { path: '/admin/teams', label: 'Teams', permission: 'team:manage', description: 'Group coders under supervisors.' },
   { path: '/account', label: 'Account', permission: 'session:self', description: 'Change your password.' },
