@@ -20,7 +20,8 @@ export interface AuditTestEnv {
 
 export async function createAuditTestEnv(env: Record<string, string> = {}): Promise<AuditTestEnv> {
   const db = await createTestDatabase('chartdesk_audit');
-  const t = await createTestApp({ DATABASE_URL: db.url ?? '', ...env });
+  // 16 streams (the migration's initial count): the tamper tests want several events per stream.
+  const t = await createTestApp({ DATABASE_URL: db.url ?? '', AUDIT_CHAIN_STREAMS: '16', ...env });
   return {
     t,
     db,

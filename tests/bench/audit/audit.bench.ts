@@ -44,7 +44,11 @@ describe('audit benchmark', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('chartdesk_bench_audit');
-    t = await createTestApp({ DATABASE_URL: db.url ?? '', DB_POOL_SIZE: String(CLIENTS) });
+    t = await createTestApp({
+      DATABASE_URL: db.url ?? '',
+      DB_POOL_SIZE: String(CLIENTS),
+      ...(process.env['AUDIT_CHAIN_STREAMS'] ? { AUDIT_CHAIN_STREAMS: process.env['AUDIT_CHAIN_STREAMS'] } : {}),
+    });
     ds = t.app.get(DataSource);
     await ds.query(BASELINE_TABLE_SQL);
     await ds.query(

@@ -147,6 +147,8 @@ SET search_path = pg_catalog, public AS $fn$
 DECLARE
   s int := nullif(current_setting('chartdesk.audit_stream', true), '')::int;
   remembered text;
+  n int;
+  first int;
 BEGIN
   -- Under REPEATABLE READ the head could be read from an old snapshot, so fail clearly instead.
   IF current_setting('transaction_isolation') <> 'read committed' THEN
@@ -158,14 +160,17 @@ BEGIN
   END IF;
   IF s IS NULL THEN
     -- One stream per transaction, held by a transaction-level advisory lock (no row lock, no
-    -- extra WAL): try a few random streams without waiting, then queue behind one.
-    FOR attempt IN 1..4 LOOP
-      s := floor(random() * audit_stream_count())::int;
+    -- extra WAL). Try every stream from a random start without waiting (each try is an in-memory
+    -- lock attempt), and queue behind the starting one only when all are busy.
+    n := audit_stream_count();
+    first := floor(random() * n)::int;
+    FOR attempt IN 0..n - 1 LOOP
+      s := (first + attempt) % n;
       EXIT WHEN pg_try_advisory_xact_lock(${STREAM_LOCK_CLASS}, s);
       s := NULL;
     END LOOP;
     IF s IS NULL THEN
-      s := floor(random() * audit_stream_count())::int;
+      s := first;
       PERFORM pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, s);
     END IF;
     -- An assignment, not PERFORM: PL/pgSQL evaluates it as a simple expression, without a query.

@@ -91,7 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: r.bool('TRUST_PROXY', false),
     auditSigningKeyFile: r.optionalString('AUDIT_SIGNING_KEY_FILE'),
     auditCheckpointIntervalSeconds: r.int('AUDIT_CHECKPOINT_INTERVAL_SECONDS', runtime === 'test' ? 0 : 60, 0, 86_400),
-    auditChainStreams: r.int('AUDIT_CHAIN_STREAMS', 16, 1, 1024),
+    auditChainStreams: r.int('AUDIT_CHAIN_STREAMS', 64, 1, 1024),
     jwtPrivateKeyFile: r.optionalString('JWT_PRIVATE_KEY_FILE'),
     mfaEncryptionKey: r.optionalString('MFA_ENCRYPTION_KEY'),
     accessTokenTtlSeconds: r.int('ACCESS_TOKEN_TTL_SECONDS', 600, 30, 3600),
