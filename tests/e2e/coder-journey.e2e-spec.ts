@@ -172,4 +172,26 @@ describe('coder journey: assign, Next chart, code, submit (Chromium)', () => {
     expect(denials.map((d) => d.action)).toContain('ACCESS_DENIED');
     expect(await verifyChains(app.baseUrl, token)).toMatchObject({ ok: true });
   });
+  it('the supervisor returns the submitted chart with a reason, and the coder reopens it in progress', async () => {
+    const page = await newPage();
+    await signInAs(page, app.baseUrl, 'supervisor1');
+    await page.goto(`${app.baseUrl}/board`);
+    const row = page.locator(`[data-testid="team-work"] tr[data-encounter="${opened}"]`);
+    await row.filter({ hasText: 'SUBMITTED' }).waitFor();
+    await row.getByRole('button', { name: 'Return…' }).click();
+    const reason = 'Please recheck the POA indicator on the history of nicotine dependence.';
+    await page.getByLabel(/going back to/).fill(reason);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Return to coder' }).click();
+    await row.filter({ hasText: 'RETURNED' }).waitFor();
+    await page.context().close();
+
+    const coder = await newPage();
+    await signInAs(coder, app.baseUrl, 'coder1');
+    await coder.goto(openedUrl);
+    await coder.getByTestId('chart-status').filter({ hasText: 'IN_PROGRESS' }).waitFor();
+    expect(await coder.locator('.returned').textContent()).toContain(reason);
+    await saveScreenshot(coder, 'journey-8-returned');
+    await coder.context().close();
+  });
 });

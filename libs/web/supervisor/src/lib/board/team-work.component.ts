@@ -51,11 +51,25 @@ import { SupervisorApiService } from './supervisor-api.service';
                 <button type="button" (click)="run(api.breakLease(w.encounterId))">Break lease</button>
               }
               @if (w.status === 'SUBMITTED') {
-                <button type="button" (click)="returnChart(w)">Return…</button>
+                <button type="button" (click)="returning.set(w.encounterId)">Return…</button>
                 <button type="button" (click)="run(api.complete(w.encounterId))">Accept</button>
               }
             </td>
           </tr>
+          @if (returning() === w.encounterId) {
+            <tr>
+              <td colspan="7">
+                <form class="return" (submit)="$event.preventDefault(); returnChart(w, reason.value)">
+                  <label
+                    >Why is {{ w.encounterNumber }} going back to {{ w.coderName }}?
+                    <textarea #reason rows="2" minlength="5" maxlength="2000" required></textarea>
+                  </label>
+                  <button type="submit">Return to coder</button>
+                  <button type="button" (click)="returning.set(null)">Cancel</button>
+                </form>
+              </td>
+            </tr>
+          }
         } @empty {
           <tr>
             <td colspan="7">No open work in your team.</td>
@@ -84,6 +98,16 @@ import { SupervisorApiService } from './supervisor-api.service';
       gap: 4px;
       flex-wrap: wrap;
     }
+    .return {
+      display: flex;
+      gap: 8px;
+      align-items: flex-end;
+    }
+    .return label {
+      display: flex;
+      flex-direction: column;
+      flex: 1;
+    }
     .error {
       color: #b00020;
     }
@@ -96,15 +120,21 @@ export class TeamWorkComponent {
   protected readonly api = inject(SupervisorApiService);
   protected readonly priorityLabels = WORK_PRIORITY_LABELS;
   protected readonly error = signal<string | null>(null);
+  /** The submitted chart whose return reason is being written. */
+  protected readonly returning = signal<string | null>(null);
 
   protected reassign(w: TeamWorkEntry, event: Event): void {
     const coderId = (event.target as HTMLSelectElement).value;
     if (coderId) void this.run(this.api.assign({ encounterIds: [w.encounterId], coderId }));
   }
 
-  protected returnChart(w: TeamWorkEntry): void {
-    const reason = window.prompt(`Why is ${w.encounterNumber} going back to ${w.coderName}?`);
-    if (reason && reason.trim().length >= 5) void this.run(this.api.returnChart(w.encounterId, reason.trim()));
+  protected returnChart(w: TeamWorkEntry, reason: string): void {
+    if (reason.trim().length < 5) {
+      this.error.set('Give the coder a reason of at least a few words.');
+      return;
+    }
+    this.returning.set(null);
+    void this.run(this.api.returnChart(w.encounterId, reason.trim()));
   }
 
   protected async run(action: Promise<unknown>): Promise<void> {
