@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
@@ -27,7 +27,7 @@ import { type EditableLine, accuracyText, codesOf, linesOf } from './quality-for
   templateUrl: './worksheet.page.html',
   styleUrl: './worksheet.page.scss',
 })
-export class ReviewWorksheetPage {
+export class ReviewWorksheetPage implements OnInit {
   private readonly api = inject(QualityApiService);
   /** From the route (`reviews/:id`), bound by the router. */
   readonly id = input.required<string>();
