@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { type TestUser, createTeam, createUser, createUserPerRole } from '../../support/auth';
 import { type TestApp, createTestApp } from '../../support/test-app';
 import { createChart } from '../records/records-fixtures';
-import { type Method, ROLES_EXCEPT, auditActions, call, statusOf } from './worklist-fixtures';
+import { type Method, ROLES_EXCEPT, auditActions, call, statusOf, workerName } from './worklist-fixtures';
 
 const ANY_ID = '00000000-0000-4000-8000-000000000001';
 
@@ -51,9 +51,16 @@ describe('worklist assignment, distribution and access (real AppModule)', () => 
     roles = await createUserPerRole(t.app);
     teamId = await createTeam(t.app);
     supervisor = await createUser(t.app, { role: 'SUPERVISOR', teamId });
-    plain = await createUser(t.app, { role: 'CODER', teamId, specialties: ['OUTPATIENT'], displayName: 'A plain' });
+    plain = await createUser(t.app, {
+      role: 'CODER',
+      username: workerName(),
+      teamId,
+      specialties: ['OUTPATIENT'],
+      displayName: 'A plain',
+    });
     cleared = await createUser(t.app, {
       role: 'CODER',
+      username: workerName(),
       teamId,
       specialties: ['OUTPATIENT'],
       clearances: ['HIV_STI'],
@@ -61,6 +68,7 @@ describe('worklist assignment, distribution and access (real AppModule)', () => 
     });
     inpatientOnly = await createUser(t.app, {
       role: 'CODER',
+      username: workerName(),
       teamId,
       specialties: ['INPATIENT'],
       displayName: 'C inp',
@@ -136,7 +144,12 @@ describe('worklist assignment, distribution and access (real AppModule)', () => 
 
   it('refuses a coder of another team and a chart of another team', async () => {
     const otherTeam = await createTeam(t.app);
-    const stranger = await createUser(t.app, { role: 'CODER', teamId: otherTeam, specialties: ['OUTPATIENT'] });
+    const stranger = await createUser(t.app, {
+      role: 'CODER',
+      username: workerName(),
+      teamId: otherTeam,
+      specialties: ['OUTPATIENT'],
+    });
     const otherSupervisor = await createUser(t.app, { role: 'SUPERVISOR', teamId: otherTeam });
     const chart = await createChart(t.app);
     const res = await call(t.app, supervisor, 'POST', WorklistPaths.assignments, {
@@ -160,6 +173,7 @@ describe('worklist assignment, distribution and access (real AppModule)', () => 
     const chart = await createChart(t.app);
     const related = await createUser(t.app, {
       role: 'CODER',
+      username: workerName(),
       teamId,
       specialties: ['OUTPATIENT'],
       linkedPatientIds: [chart.patientId],
@@ -173,7 +187,7 @@ describe('worklist assignment, distribution and access (real AppModule)', () => 
     const dist = await call<AssignmentResponse>(t.app, supervisor, 'POST', WorklistPaths.distribute, {
       encounterIds: [chart.encounterId],
     });
-    expect(dist.body.outcomes[0]!.coderId).not.toBe(related.user.id);
+    expect(dist.body.outcomes[0]?.coderId).not.toBe(related.user.id);
     await t.app.get(DataSource).query(`UPDATE app_user SET status = 'DISABLED' WHERE id = $1`, [related.user.id]);
   });
 
@@ -207,7 +221,12 @@ describe('worklist assignment, distribution and access (real AppModule)', () => 
   it('lets coders pull from the pool only when the team allows it', async () => {
     const otherTeam = await createTeam(t.app);
     const sup = await createUser(t.app, { role: 'SUPERVISOR', teamId: otherTeam });
-    const puller = await createUser(t.app, { role: 'CODER', teamId: otherTeam, specialties: ['ED'] });
+    const puller = await createUser(t.app, {
+      role: 'CODER',
+      username: workerName(),
+      teamId: otherTeam,
+      specialties: ['ED'],
+    });
     const chart = await createChart(t.app, { type: 'ED' });
     expect((await call<NextChartResponse>(t.app, puller, 'POST', WorklistPaths.next)).body).toEqual({
       encounterId: null,

@@ -28,6 +28,7 @@ import {
   chartPath,
   openWorkspace,
   statusOf,
+  workerName,
 } from './worklist-fixtures';
 
 describe('coding a chart: workspace, lease, versions, submit, query, return (real AppModule)', () => {
@@ -51,8 +52,13 @@ describe('coding a chart: workspace, lease, versions, submit, query, return (rea
     await seedDemoCodeSets(t.app.get(DataSource));
     const teamId = await createTeam(t.app);
     supervisor = await createUser(t.app, { role: 'SUPERVISOR', teamId });
-    coder = await createUser(t.app, { role: 'CODER', teamId, specialties: ['OUTPATIENT'] });
-    otherCoder = await createUser(t.app, { role: 'CODER', teamId, specialties: ['OUTPATIENT'] });
+    coder = await createUser(t.app, { role: 'CODER', username: workerName(), teamId, specialties: ['OUTPATIENT'] });
+    otherCoder = await createUser(t.app, {
+      role: 'CODER',
+      username: workerName(),
+      teamId,
+      specialties: ['OUTPATIENT'],
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -249,7 +255,7 @@ describe('coding a chart: workspace, lease, versions, submit, query, return (rea
         `SELECT count(*)::int AS n FROM audit_event WHERE actor_user_id = $1 AND resource_id = $2 AND action = 'ACCESS_DENIED'`,
         [otherCoder.user.id, id],
       )) as { n: number }[];
-    expect(denials[0]!.n).toBe(3);
+    expect(denials[0]?.n).toBe(3);
   });
 
   it('puts the chart on hold with a non-leading query and back in progress when answered', async () => {
@@ -264,13 +270,13 @@ describe('coding a chart: workspace, lease, versions, submit, query, return (rea
     const open = await openWorkspace(t.app, coder, id);
     const draft = {
       expectedVersion: open.body.version,
-      indicators: [{ documentId: chart.documentIds[0]!, quote: 'Ejection fraction 30 percent' }],
+      indicators: [{ documentId: chart.documentIds[0] ?? '', quote: 'Ejection fraction 30 percent' }],
       question: 'Based on the indicators above, can the type and acuity of the heart failure be clarified?',
       options: ['Acute systolic heart failure', 'Chronic systolic heart failure', 'Other'],
     };
     const invented = await call(t.app, coder, 'POST', chartPath(WorklistPaths.queries, id), {
       ...draft,
-      indicators: [{ documentId: chart.documentIds[0]!, quote: 'ejection fraction 10 percent' }],
+      indicators: [{ documentId: chart.documentIds[0] ?? '', quote: 'ejection fraction 10 percent' }],
     });
     expect(invented.status).toBe(400);
     const leading = await call(t.app, coder, 'POST', chartPath(WorklistPaths.queries, id), {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   type ApiError,
   type ChartCodes,
@@ -39,7 +40,7 @@ export async function statusOf(app: NestFastifyApplication, encounterId: string)
   const [row] = (await app
     .get(DataSource)
     .query('SELECT coding_status FROM encounter WHERE id = $1', [encounterId])) as { coding_status: string }[];
-  return row!.coding_status;
+  return row?.coding_status ?? 'missing';
 }
 
 export async function auditActions(app: NestFastifyApplication, resourceId: string): Promise<string[]> {
@@ -81,3 +82,9 @@ export const WARNING_CODES: ChartCodes = {
 
 export const ROLES_EXCEPT = (...allowed: Role[]): Role[] =>
   (['CODER', 'SUPERVISOR', 'COMPLIANCE', 'ADMIN'] as Role[]).filter((r) => !allowed.includes(r));
+
+/**
+ * Coder usernames that do not start with "coder": the identity demo-seed test
+ * counts users named coder% on the shared test database.
+ */
+export const workerName = (): string => `wl-${randomBytes(5).toString('hex')}`;
