@@ -239,6 +239,41 @@ describe('anomaly detection and the review queue', () => {
     expect(counts.denialsPerDay[29]?.count).toBeGreaterThanOrEqual(7);
   });
 
+  it('never lets an officer work or be assigned an item about their own activity', async () => {
+    const own = items.find((i) => i.status === 'OPEN' && i.rule !== 'VIP_OR_EMPLOYEE') as ReviewItemSummary;
+    // As when the officer broke the glass themselves: they are the item's subject.
+    await ds.query('UPDATE review_item SET user_id = $2 WHERE id = $1', [own.id, officer.user.id]);
+    const url = apiUrl(compliancePath(CompliancePaths.reviewItem, { id: own.id }));
+    const h = authHeader(officer.accessToken);
+    const closing = await t.app.inject({
+      method: 'PATCH',
+      url,
+      headers: h,
+      payload: { version: own.version, status: 'CLOSED_JUSTIFIED', disposition: 'Was me, all fine.' },
+    });
+    expect(closing.statusCode).toBe(403);
+    const note = await t.app.inject({
+      method: 'POST',
+      url: apiUrl(compliancePath(CompliancePaths.reviewItemNotes, { id: own.id })),
+      headers: h,
+      payload: { text: 'Explaining my own access here.' },
+    });
+    expect(note.statusCode).toBe(403);
+    const colleague = await createUser(t.app, { role: 'COMPLIANCE', displayName: 'Cora Colleague' });
+    const selfAssign = await t.app.inject({
+      method: 'PATCH',
+      url,
+      headers: authHeader(colleague.accessToken),
+      payload: { version: own.version, assigneeId: officer.user.id },
+    });
+    expect(selfAssign.statusCode).toBe(400);
+    const [row] = (await ds.query('SELECT status, assignee_id FROM review_item WHERE id = $1', [own.id])) as {
+      status: string;
+      assignee_id: string | null;
+    }[];
+    expect(row).toEqual({ status: 'OPEN', assignee_id: null });
+  });
+
   it('sorts the queue by severity and pages it with a cursor', async () => {
     const h = authHeader(officer.accessToken);
     const seen: ReviewItemSummary[] = [];

@@ -118,6 +118,10 @@ export class ReviewService {
         async (m) => {
           const [row] = (await m.query(`${REVIEW_SELECT} WHERE r.id = $1 FOR UPDATE OF r`, [id])) as ReviewDbRow[];
           if (!row) throw notFound();
+          refuseOwnItem(row.user_id, actor);
+          if (change.assigneeId && change.assigneeId === row.user_id) {
+            throw new DomainError('VALIDATION', 'A review item cannot be assigned to the person it is about.');
+          }
           if (row.version !== change.version) {
             throw new DomainError('VERSION_CONFLICT', 'Someone else changed this item; reload it and try again.');
           }
@@ -167,10 +171,12 @@ export class ReviewService {
     return this.audit
       .withAudit(
         async (m) => {
-          const [row] = (await m.query('SELECT status FROM review_item WHERE id = $1 FOR UPDATE', [id])) as {
+          const [row] = (await m.query('SELECT status, user_id FROM review_item WHERE id = $1 FOR UPDATE', [id])) as {
             status: string;
+            user_id: string | null;
           }[];
           if (!row) throw notFound();
+          refuseOwnItem(row.user_id, actor);
           const [note] = (await m.query(
             'INSERT INTO review_item_note (review_item_id, author_id, text) VALUES ($1, $2, $3) RETURNING id',
             [id, actor.userId, text],
@@ -229,6 +235,19 @@ export class ReviewService {
           author: { userId: n.user_id, username: n.username, displayName: n.display_name, role: n.role },
         }),
       ),
+    );
+  }
+}
+
+/**
+ * Separation of duties: an officer's own break-the-glass or anomaly is
+ * reviewed by someone else, never closed as justified by its subject.
+ */
+function refuseOwnItem(subjectUserId: string | null, actor: Actor): void {
+  if (subjectUserId !== null && subjectUserId === actor.userId) {
+    throw new DomainError(
+      'FORBIDDEN',
+      'This review item is about your own activity; another compliance officer must work it.',
     );
   }
 }
