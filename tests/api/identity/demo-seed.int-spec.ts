@@ -35,7 +35,9 @@ describe('identity demo seed', () => {
     expect(new Set(DEMO_ACCOUNTS.map((a) => a.role))).toEqual(new Set(ROLES));
     const rows = (await t.app.get(DataSource).query(
       `SELECT t.name, count(*)::int AS coders FROM app_user u JOIN team t ON t.id = u.team_id
-        WHERE u.role = 'CODER' AND u.username LIKE 'coder%' GROUP BY t.name ORDER BY t.name`,
+        WHERE u.role = 'CODER' AND u.username = ANY($1) GROUP BY t.name ORDER BY t.name`,
+      // Exactly the demo coders: other test files share this database and create coders of their own.
+      [DEMO_ACCOUNTS.filter((a) => a.role === 'CODER').map((a) => a.username)],
     )) as { name: string; coders: number }[];
     expect(rows).toEqual([
       { name: 'Inpatient team A', coders: 2 },
