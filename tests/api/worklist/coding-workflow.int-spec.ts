@@ -6,6 +6,7 @@ import {
   type EditFinding,
   type NextChartResponse,
   type ProviderQueryView,
+  type OpenQueryEntry,
   type QueueResponse,
   type SaveCodesResponse,
   type SubmitResponse,
@@ -297,6 +298,26 @@ describe('coding a chart: workspace, lease, versions, submit, query, return (rea
     expect(created.body.attending).toBe('Dr Demo Attending');
     expect(await statusOf(t.app, id)).toBe('ON_HOLD');
 
+    // The team's open queries quote clinical text: shown through the chart policy, audited per query,
+    // and a quote from a document beyond the supervisor's clearance is withheld.
+    const listed = await call<OpenQueryEntry[]>(t.app, supervisor, 'GET', WorklistPaths.openQueries);
+    expect(listed.body.find((q) => q.queryId === created.body.id)?.indicators).toEqual([
+      { documentId: chart.documentIds[0], quote: 'Ejection fraction 30 percent' },
+    ]);
+    const db = t.app.get(DataSource);
+    await db.query(`UPDATE clinical_document SET labels = '{HIV_STI}' WHERE id = $1`, [chart.documentIds[0]]);
+    const restricted = await call<OpenQueryEntry[]>(t.app, supervisor, 'GET', WorklistPaths.openQueries);
+    expect(restricted.body.find((q) => q.queryId === created.body.id)?.indicators).toEqual([
+      { documentId: chart.documentIds[0], quote: 'withheld: restricted' },
+    ]);
+    await db.query(`UPDATE clinical_document SET labels = '{}' WHERE id = $1`, [chart.documentIds[0]]);
+    const views = (await db.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE action = 'CHART_VIEWED' AND resource_type = 'ProviderQuery'
+          AND resource_id = $1 AND actor_user_id = $2 AND patient_id = $3`,
+      [created.body.id, supervisor.user.id, chart.patientId],
+    )) as { n: number }[];
+    expect(views[0]?.n).toBe(2);
+
     const answerPath = worklistPath(WorklistPaths.answerQuery, { queryId: created.body.id });
     expect((await call(t.app, coder, 'POST', answerPath, { option: 'Unable to determine' })).status).toBe(403);
     const notAnOption = await call(t.app, supervisor, 'POST', answerPath, { option: 'Sepsis' });
@@ -308,7 +329,12 @@ describe('coding a chart: workspace, lease, versions, submit, query, return (rea
     expect((await call(t.app, supervisor, 'POST', answerPath, { option: 'Other (please specify)' })).status).toBe(409);
     const after = await openWorkspace(t.app, coder, id);
     expect(after.body.queries[0]).toMatchObject({ status: 'ANSWERED', answerOption: 'Acute systolic heart failure' });
-    expect(await auditActions(t.app, created.body.id)).toEqual(['QUERY_CREATED', 'QUERY_ANSWERED']);
+    expect(await auditActions(t.app, created.body.id)).toEqual([
+      'QUERY_CREATED',
+      'CHART_VIEWED',
+      'CHART_VIEWED',
+      'QUERY_ANSWERED',
+    ]);
   });
 
   it('returns a submitted chart with a reason; the coder reopens it in progress and sees why', async () => {

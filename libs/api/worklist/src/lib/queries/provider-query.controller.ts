@@ -28,8 +28,8 @@ export class ProviderQueryController {
   @Get(WorklistPaths.openQueries)
   @RequirePermission('query:answer')
   @Header('cache-control', 'no-store')
-  open(@CurrentActor() actor: Actor): Promise<OpenQueryEntry[]> {
-    return this.queries.openForTeam(actor);
+  open(@CurrentActor() actor: Actor, @ReqMeta() meta: RequestMeta): Promise<OpenQueryEntry[]> {
+    return this.queries.openForTeam(actor, meta);
   }
 
   @Post(WorklistPaths.answerQuery)

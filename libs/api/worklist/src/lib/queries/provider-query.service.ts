@@ -1,3 +1,4 @@
+import { ChartAccessPolicy } from '@chartdesk/api-access';
 import { AuditService } from '@chartdesk/api-audit';
 import { type Actor, DomainError, type RequestMeta } from '@chartdesk/api-platform';
 import type {
@@ -6,12 +7,14 @@ import type {
   OpenQueryEntry,
   ProviderQueryView,
   QueryIndicator,
+  SensitivityLabel,
   TransitionResponse,
 } from '@chartdesk/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CODER_WORK, ChartGate, SUPERVISOR_WORK } from '../access/chart-gate';
+import { subjectOfActor } from '../access/chart-facts';
+import { CODER_WORK, ChartDenied, ChartGate, type ChartGrant, SUPERVISOR_WORK } from '../access/chart-gate';
 import { ChartLeaseService } from '../lease/chart-lease.service';
 import { assertVersion, illegalTransition, lockChart, transitionChart } from '../status/chart-transition';
 import { leadingReason, queryOptions } from './query-template';
@@ -45,6 +48,18 @@ async function assertQuotesFromChart(m: EntityManager, encounterId: string, indi
       );
     }
   }
+}
+
+interface OpenQueryRow {
+  id: string;
+  encounter_id: string;
+  encounter_number: string;
+  coder_name: string;
+  attending: string;
+  question: string;
+  options: string[];
+  indicators: QueryIndicator[];
+  created_at: Date;
 }
 
 const OPEN_QUERIES_SQL = `
@@ -123,30 +138,74 @@ export class ProviderQueryService {
     });
   }
 
-  async openForTeam(actor: Actor): Promise<OpenQueryEntry[]> {
+  /**
+   * The team's open queries quote clinical text, so each one passes the chart
+   * policy (team basis only), quotes from documents beyond the supervisor's
+   * clearance are withheld, and every query shown is audited with its patient.
+   */
+  async openForTeam(actor: Actor, meta: RequestMeta): Promise<OpenQueryEntry[]> {
     if (!actor.teamId) return [];
-    const rows = (await this.dataSource.query(OPEN_QUERIES_SQL, [actor.teamId])) as {
-      id: string;
-      encounter_id: string;
-      encounter_number: string;
-      coder_name: string;
-      attending: string;
-      question: string;
-      options: string[];
-      indicators: QueryIndicator[];
-      created_at: Date;
-    }[];
-    return rows.map((r) => ({
-      queryId: r.id,
-      encounterId: r.encounter_id,
-      encounterNumber: r.encounter_number,
-      coderName: r.coder_name,
-      attending: r.attending,
-      question: r.question,
-      options: r.options,
-      indicators: r.indicators,
-      createdAt: r.created_at.toISOString(),
-    }));
+    const teamId = actor.teamId;
+    return this.dataSource.transaction(async (m) => {
+      const rows = (await m.query(OPEN_QUERIES_SQL, [teamId])) as OpenQueryRow[];
+      const shown: OpenQueryEntry[] = [];
+      const now = new Date();
+      for (const r of rows) {
+        let grant;
+        try {
+          grant = await this.gate.authorize(m, actor, r.encounter_id, SUPERVISOR_WORK);
+        } catch (error) {
+          if (error instanceof ChartDenied) continue;
+          throw error;
+        }
+        const indicators = await this.visibleIndicators(m, actor, grant, r.indicators, now);
+        await this.audit.record(m, {
+          action: 'CHART_VIEWED',
+          outcome: 'success',
+          actor,
+          meta,
+          patientId: grant.patientId,
+          resourceType: 'ProviderQuery',
+          resourceId: r.id,
+          purpose: grant.purpose,
+          details: { view: 'open-queries', encounterId: r.encounter_id },
+        });
+        shown.push({
+          queryId: r.id,
+          encounterId: r.encounter_id,
+          encounterNumber: r.encounter_number,
+          coderName: r.coder_name,
+          attending: r.attending,
+          question: r.question,
+          options: r.options,
+          indicators,
+          createdAt: r.created_at.toISOString(),
+        });
+      }
+      return shown;
+    });
+  }
+
+  private async visibleIndicators(
+    m: EntityManager,
+    actor: Actor,
+    grant: ChartGrant,
+    indicators: readonly QueryIndicator[],
+    now: Date,
+  ): Promise<QueryIndicator[]> {
+    if (indicators.length === 0) return [];
+    const docs = (await m.query('SELECT id, labels FROM clinical_document WHERE id = ANY($1) AND encounter_id = $2', [
+      indicators.map((i) => i.documentId),
+      grant.encounterId,
+    ])) as { id: string; labels: SensitivityLabel[] }[];
+    const labelsOf = new Map(docs.map((d) => [d.id, d.labels]));
+    const decision = { allowed: true, basis: grant.basis, purpose: grant.purpose, expiresAt: null } as const;
+    const subject = subjectOfActor(actor, grant.facts);
+    return indicators.map((i) => {
+      const labels = labelsOf.get(i.documentId);
+      const visible = labels && ChartAccessPolicy.documentVisibility(subject, decision, labels, now) !== 'WITHHELD';
+      return visible ? i : { documentId: i.documentId, quote: 'withheld: restricted' };
+    });
   }
 
   answer(actor: Actor, meta: RequestMeta, queryId: string, request: AnswerQueryRequest): Promise<TransitionResponse> {
