@@ -14,7 +14,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { subjectOfActor } from '../access/chart-facts';
-import { CODER_WORK, ChartDenied, ChartGate, type ChartGrant, SUPERVISOR_WORK } from '../access/chart-gate';
+import {
+  CODER_WORK,
+  ChartDenied,
+  ChartGate,
+  type ChartGrant,
+  SUPERVISOR_WORK,
+  chartNotFound,
+} from '../access/chart-gate';
 import { ChartLeaseService } from '../lease/chart-lease.service';
 import { assertVersion, illegalTransition, lockChart, transitionChart } from '../status/chart-transition';
 import { leadingReason, queryOptions } from './query-template';
@@ -214,7 +221,8 @@ export class ProviderQueryService {
         'SELECT id, encounter_id, status, options FROM provider_query WHERE id = $1 FOR UPDATE',
         [queryId],
       )) as { id: string; encounter_id: string; status: string; options: string[] }[];
-      if (!query) throw new DomainError('NOT_FOUND', 'No such query, or you do not have access to it.');
+      // The same answer as a chart the caller may not see: no hint which query ids exist.
+      if (!query) throw chartNotFound();
       const grant = await this.gate.authorize(m, actor, query.encounter_id, SUPERVISOR_WORK);
       const chart = await lockChart(m, query.encounter_id);
       if (query.status !== 'OPEN') throw new DomainError('CONFLICT', 'This query has already been answered.');
