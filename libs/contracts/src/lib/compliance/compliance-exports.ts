@@ -1,3 +1,4 @@
+import { CHART_PART2_NOTICE } from '../records/chart-views';
 import type { AuditCheckpointExport, AuditStreamHead } from '../audit/audit-verification';
 import type { ComplianceReport } from './compliance-reports';
 
@@ -9,18 +10,8 @@ export const EXPORT_MANIFEST_FORMAT = 'chartdesk-export-manifest/1';
 /** Response header on an export naming its manifest id. */
 export const EXPORT_ID_HEADER = 'x-chartdesk-export-id';
 
-/** The notice 42 CFR §2.32 requires on disclosures of Part 2 records. */
-export const PART2_NOTICE =
-  'This record which has been disclosed to you is protected by federal confidentiality rules (42 CFR part 2). ' +
-  'These rules prohibit you from using or disclosing this record, or testimony that describes the information ' +
-  'contained in this record, in any civil, criminal, administrative, or legislative proceedings by any Federal, ' +
-  'State, or local authority, against the patient, unless authorized by the consent of the patient, except as ' +
-  'provided at 42 CFR 2.12(c)(5) or as authorized by a court in accordance with 42 CFR 2.64 or 2.65. In addition, ' +
-  'the rules prohibit you from making any other disclosure of this record unless that disclosure is expressly ' +
-  'permitted by the written consent of the person to whom it pertains or as otherwise permitted by 42 CFR part 2. ' +
-  'A general authorization for the release of medical or other information is NOT sufficient for this purpose ' +
-  '(see 42 CFR 2.31). The Federal rules restrict any use of the information to investigate or prosecute with ' +
-  'regard to a crime any patient with a substance use disorder, except as provided at 42 CFR 2.12(c)(5) and 2.65.';
+/** The notice 42 CFR §2.32 requires on disclosures of Part 2 records: one text for charts and exports. */
+export const PART2_NOTICE = CHART_PART2_NOTICE;
 
 /** What the manifest says about the file; this part is signed (canonical JSON, keys in this order). */
 export interface ExportManifestBody {
