@@ -82,7 +82,7 @@ describe('quality audit: sampling, worksheet, rebuttal, scoring, scorecards (rea
     expect(run.coders[0]?.strata).toEqual([{ stratum: 'ALL', population: 6, selected: 3 }]);
     expect(run.reproducible).toBe(true);
     const statuses = await Promise.all(submitted.map((id) => statusOf(t.app, id)));
-    expect(statuses.filter((s) => s === 'SUBMITTED')).toHaveLength(3);
+    expect(statuses.filter((s) => s === 'IN_REVIEW')).toHaveLength(3);
     expect(statuses.filter((s) => s === 'COMPLETED')).toHaveLength(3);
     for (const id of submitted) expect(await auditActions(id)).toContain('SAMPLED');
   });

@@ -5,6 +5,8 @@ export const CODING_STATUSES = [
   'IN_PROGRESS',
   'ON_HOLD',
   'SUBMITTED',
+  // Drawn for prebill quality review: held until the review closes (libs/api/quality).
+  'IN_REVIEW',
   'RETURNED',
   'COMPLETED',
 ] as const;

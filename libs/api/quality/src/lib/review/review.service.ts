@@ -203,14 +203,17 @@ export class ReviewService {
             'A retrospective review cannot return a billed chart; close it as completed.',
           );
         }
-        await transitionChart(m, chart, 'RETURN', ctx);
+        await transitionChart(m, chart, chart.status === 'IN_REVIEW' ? 'REVIEW_RETURN' : 'RETURN', ctx);
         // The coder's workspace shows the latest return reason; the review's findings say the rest.
         await m.query('INSERT INTO chart_return (encounter_id, returned_by, reason) VALUES ($1, $2, $3)', [
           row.encounter_id,
           actor.userId,
           (request.reason ?? '').trim(),
         ]);
+      } else if (row.kind === 'PREBILL' && chart.status === 'IN_REVIEW') {
+        await transitionChart(m, chart, 'REVIEW_COMPLETE', ctx);
       } else if (row.kind === 'PREBILL' && chart.status === 'SUBMITTED') {
+        // Reviews drawn before IN_REVIEW existed.
         await transitionChart(m, chart, 'COMPLETE', ctx);
       } else if (chart.status !== 'COMPLETED') {
         throw illegalTransition(chart.status, 'CLOSE_REVIEW');

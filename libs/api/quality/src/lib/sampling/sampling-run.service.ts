@@ -190,6 +190,7 @@ export class SamplingRunService {
         ],
       )) as { id: string }[];
       reviewId = review?.id ?? null;
+      await transitionChart(m, chart, 'SAMPLE', { actor, meta, audit: this.audit, purpose });
     } else {
       await transitionChart(m, chart, 'COMPLETE', { actor, meta, audit: this.audit, purpose });
     }

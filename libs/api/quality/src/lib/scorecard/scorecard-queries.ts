@@ -101,7 +101,7 @@ export async function chartsAtRisk(m: EntityManager, teamId: string, withinDays:
             e.coding_status, u.display_name
        FROM ${TEAM_CHARTS}
       WHERE e.due_date IS NOT NULL AND e.due_date <= current_date + $2::int
-        AND e.coding_status NOT IN ('SUBMITTED', 'COMPLETED')
+        AND e.coding_status NOT IN ('SUBMITTED', 'IN_REVIEW', 'COMPLETED')
       ORDER BY e.due_date, e.priority, e.id LIMIT 100`,
     [teamId, withinDays],
   )) as { id: string; due_date: string; days_left: number; coding_status: string; display_name: string | null }[];

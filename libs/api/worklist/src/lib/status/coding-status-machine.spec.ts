@@ -19,6 +19,9 @@ const LEGAL: Row[] = [
   ['IN_PROGRESS', 'SUBMIT', 'SUBMITTED'],
   ['SUBMITTED', 'RETURN', 'RETURNED'],
   ['SUBMITTED', 'COMPLETE', 'COMPLETED'],
+  ['SUBMITTED', 'SAMPLE', 'IN_REVIEW'],
+  ['IN_REVIEW', 'REVIEW_COMPLETE', 'COMPLETED'],
+  ['IN_REVIEW', 'REVIEW_RETURN', 'RETURNED'],
 ];
 
 describe('coding status machine', () => {
@@ -33,6 +36,12 @@ describe('coding status machine', () => {
 
   it.each(illegal)('refuses %s --%s and reports the current status', (from, event) => {
     expect(nextStatus(from, event)).toEqual({ allowed: false, current: from });
+  });
+
+  it('lets a chart held for prebill review leave only through its review', () => {
+    for (const e of events.filter((ev) => ev !== 'REVIEW_COMPLETE' && ev !== 'REVIEW_RETURN')) {
+      expect(nextStatus('IN_REVIEW', e).allowed).toBe(false);
+    }
   });
 
   it('never leaves COMPLETED', () => {

@@ -10,7 +10,10 @@ export type CodingEvent =
   | 'QUERY_ANSWERED'
   | 'SUBMIT'
   | 'RETURN'
-  | 'COMPLETE';
+  | 'COMPLETE'
+  | 'SAMPLE'
+  | 'REVIEW_COMPLETE'
+  | 'REVIEW_RETURN';
 
 interface TransitionRule {
   readonly from: readonly CodingStatus[];
@@ -21,7 +24,8 @@ interface TransitionRule {
 /**
  * The whole state machine in one table. Main path READY → ASSIGNED →
  * IN_PROGRESS → SUBMITTED → COMPLETED; IN_PROGRESS ↔ ON_HOLD while a provider
- * query is open; RETURNED goes back to IN_PROGRESS when the coder reopens it.
+ * query is open; RETURNED goes back to IN_PROGRESS when the coder reopens it;
+ * a chart sampled for prebill review waits IN_REVIEW until the review closes.
  */
 export const CODING_TRANSITIONS: Readonly<Record<CodingEvent, TransitionRule>> = {
   ASSIGN: { from: ['READY'], to: 'ASSIGNED' },
@@ -34,6 +38,10 @@ export const CODING_TRANSITIONS: Readonly<Record<CodingEvent, TransitionRule>> =
   SUBMIT: { from: ['IN_PROGRESS'], to: 'SUBMITTED' },
   RETURN: { from: ['SUBMITTED'], to: 'RETURNED' },
   COMPLETE: { from: ['SUBMITTED'], to: 'COMPLETED' },
+  // Prebill quality review: a sampled chart is held IN_REVIEW and leaves only through its review.
+  SAMPLE: { from: ['SUBMITTED'], to: 'IN_REVIEW' },
+  REVIEW_COMPLETE: { from: ['IN_REVIEW'], to: 'COMPLETED' },
+  REVIEW_RETURN: { from: ['IN_REVIEW'], to: 'RETURNED' },
 };
 
 export type TransitionResult =
