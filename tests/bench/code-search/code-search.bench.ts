@@ -138,7 +138,7 @@ const haveCms = CMS_FILES.every((f) => existsSync(f.path));
 if (!haveCms) progress(`B3 skipped: the CMS files are not in ${CMS_DIR} (see libs/api/codesets/README.md).`);
 
 (haveCms ? describe : describe.skip)('B3 code search: full ICD-10-CM + PCS + HCPCS, 16 concurrent clients', () => {
-  it('keeps p95 within 20 ms and within 2x of the bare SQL lookup', async () => {
+  it('measures p95 against the 20 ms target and against the bare SQL lookup (target 2x)', async () => {
     const db = await createTestDatabase('chartdesk_bench_b3');
     if (!db.url) {
       progress('B3 needs a PostgreSQL server (two processes share the database); none answered, so it is skipped.');
