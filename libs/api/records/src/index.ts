@@ -13,3 +13,4 @@ export * from './lib/demo/demo-scenarios';
 export * from './lib/demo/demo-chart-generator';
 export * from './lib/demo/bulk-chart-writer';
 export * from './lib/demo/records-demo-seed';
+export { type AccessFactsInput, factsFrom as chartAccessFactsOf } from './lib/charts/chart-rows';

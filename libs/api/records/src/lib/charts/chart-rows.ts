@@ -86,7 +86,19 @@ export function subjectFrom(
   };
 }
 
-export function factsFrom(row: AccessFactsRow): ChartAccessFacts {
+type OptionalFactKeys =
+  | 'part2_training_date'
+  | 'linked_patient_ids'
+  | 'grant_id'
+  | 'grant_expires_at'
+  | 'investigation_id'
+  | 'investigation_expires_at';
+
+/** The chart facts as records' own fact query returns them, or as the worklist's batch queries do (no grants). */
+export type AccessFactsInput = Omit<AccessFactsRow, OptionalFactKeys> & Partial<Pick<AccessFactsRow, OptionalFactKeys>>;
+
+/** The one mapping from fact rows to what ChartAccessPolicy decides on; every caller of the policy uses it. */
+export function factsFrom(row: AccessFactsInput): ChartAccessFacts {
   return {
     encounterId: row.encounter_id,
     patientId: row.patient_id,

@@ -1,5 +1,6 @@
 import type { ChartAccessFacts, ChartAccessSubject } from '@chartdesk/api-access';
 import type { Actor } from '@chartdesk/api-platform';
+import { chartAccessFactsOf } from '@chartdesk/api-records';
 import type { Role, SensitivityLabel } from '@chartdesk/contracts';
 
 /** One row of CHART_ACCESS_FACTS_SQL (records) or of the worklist's own batch queries. */
@@ -57,25 +58,9 @@ export function subjectOfCoder(coder: CoderFacts): ChartAccessSubject {
   };
 }
 
+/** Records' own mapping, so the worklist and the chart reads can never disagree on the facts. */
 export function factsOfRow(row: FactsRow): ChartAccessFacts {
-  return {
-    encounterId: row.encounter_id,
-    patientId: row.patient_id,
-    encounterLabels: row.encounter_labels,
-    documentLabels: row.document_labels,
-    patientIsVip: row.is_vip,
-    patientIsEmployee: row.is_employee,
-    assignment:
-      row.assignment_id && row.coder_id
-        ? { id: row.assignment_id, coderId: row.coder_id, coderTeamId: row.coder_team_id }
-        : null,
-    breakGlassGrant:
-      row.grant_id && row.grant_expires_at ? { id: row.grant_id, expiresAt: row.grant_expires_at } : null,
-    investigation:
-      row.investigation_id && row.investigation_expires_at
-        ? { id: row.investigation_id, expiresAt: row.investigation_expires_at }
-        : null,
-  };
+  return chartAccessFactsOf(row);
 }
 
 /**
