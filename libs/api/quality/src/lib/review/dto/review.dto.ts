@@ -1,12 +1,9 @@
 import {
   type CloseReviewRequest,
-  type CodedDiagnosis,
-  type CodedProcedure,
   type FindingDecision,
   type FindingDecisionRequest,
   type FindingReasonInput,
   type FindingResponseRequest,
-  POA_VALUES,
   REASON_CATEGORIES,
   type ReasonCategory,
   type RetrospectiveReviewRequest,
@@ -14,6 +11,7 @@ import {
   type SaveCorrectionRequest,
   type SendFindingsRequest,
 } from '@chartdesk/contracts';
+import { DiagnosisDto, ProcedureDto } from '@chartdesk/api-worklist';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -24,60 +22,12 @@ import {
   IsString,
   IsUUID,
   Length,
-  Matches,
-  Max,
   Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
-/** Stored without the dot, upper case, as the worklist stores them. */
-const CODE = /^[A-Z0-9]{3,7}$/;
-
-class CorrectedDiagnosisDto implements CodedDiagnosis {
-  @IsInt()
-  @Min(1)
-  @Max(99)
-  readonly sequence!: number;
-
-  @Matches(CODE, { message: 'code must be 3–7 letters or digits without a dot' })
-  readonly code!: string;
-
-  @IsOptional()
-  @IsIn([...POA_VALUES, null])
-  readonly poa!: string | null;
-}
-
-class CorrectedProcedureDto implements CodedProcedure {
-  @IsInt()
-  @Min(1)
-  @Max(99)
-  readonly sequence!: number;
-
-  @IsIn(['ICD10PCS', 'CPT', 'HCPCS'])
-  readonly system!: 'ICD10PCS' | 'CPT' | 'HCPCS';
-
-  @Matches(CODE, { message: 'code must be 3–7 letters or digits without a dot' })
-  readonly code!: string;
-
-  @IsArray()
-  @ArrayMaxSize(4)
-  @Matches(/^[A-Z0-9]{2}$/, { each: true, message: 'each modifier is two letters or digits' })
-  readonly modifiers!: string[];
-
-  @IsInt()
-  @Min(1)
-  @Max(999)
-  readonly units!: number;
-
-  @IsArray()
-  @ArrayMaxSize(4)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(99, { each: true })
-  readonly diagnosisPointers!: number[];
-}
-
+/** The corrected code set is validated exactly as the coder's codes are (worklist's DTOs). */
 export class SaveCorrectionDto implements SaveCorrectionRequest {
   @IsInt()
   @Min(1)
@@ -86,14 +36,14 @@ export class SaveCorrectionDto implements SaveCorrectionRequest {
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
-  @Type(() => CorrectedDiagnosisDto)
-  readonly diagnoses!: CorrectedDiagnosisDto[];
+  @Type(() => DiagnosisDto)
+  readonly diagnoses!: DiagnosisDto[];
 
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
-  @Type(() => CorrectedProcedureDto)
-  readonly procedures!: CorrectedProcedureDto[];
+  @Type(() => ProcedureDto)
+  readonly procedures!: ProcedureDto[];
 }
 
 class FindingReasonDto implements FindingReasonInput {
