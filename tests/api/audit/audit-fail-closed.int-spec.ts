@@ -57,7 +57,7 @@ class PatientReadProbeModule {}
  * revoked, reading patient data answers 503 and shows none of it.
  */
 // Needs a PostgreSQL server (login roles and grants); the embedded PGlite fallback has one superuser.
-const onServer = Boolean(process.env['CHARTDESK_TEST_DB_URL']);
+const onServer = !process.env['CHARTDESK_TEST_DB_EMBEDDED'];
 
 (onServer ? describe : describe.skip)('audit fail-closed (app role, real PostgreSQL)', () => {
   let testDb: TestDatabase;

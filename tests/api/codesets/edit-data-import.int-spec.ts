@@ -116,7 +116,7 @@ describe('edit data imports in the CMS layouts, and the import CLI', () => {
     expect(res.json<{ message: string }>().message).toMatch(/header row/);
   });
 
-  const serverMode = Boolean(process.env['CHARTDESK_TEST_DB_URL']);
+  const serverMode = !process.env['CHARTDESK_TEST_DB_EMBEDDED'];
   (serverMode ? it : it.skip)('imports CPT from the command line, with a summary and exit codes', async () => {
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
