@@ -5,9 +5,9 @@ module.exports = {
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
-  // The policy's barrel reaches ESM-only packages (content-disposition, otplib's base32); compile them for jest.
+  // The policy's and records' barrels reach ESM-only packages (content-disposition, otplib's base32, faker); compile them for jest.
   transformIgnorePatterns: [
-    '/node_modules/(?!.*/node_modules/content-disposition/|content-disposition/|@scure/base/|.*/node_modules/@noble/hashes/|@noble/hashes/)',
+    '/node_modules/(?!.*/node_modules/content-disposition/|content-disposition/|@scure/base/|.*/node_modules/@noble/hashes/|@noble/hashes/|@faker-js/faker/)',
   ],
   moduleFileExtensions: ['ts', 'js', 'html'],
   coverageDirectory: '../../../coverage/libs/api/worklist',
