@@ -22,7 +22,7 @@ export async function demoAccountsTable(nowSeconds: number): Promise<string> {
     `Demo accounts (embedded demo only). Password for all: "${DEMO_PASSWORD}"`,
     line(header),
     ...rows.map(line),
-    'Current code for one account at any time: node dist/apps/api/main.js demo-totp <username>',
+    'Current code for one account at any time: npm run cli -- demo-totp <username>',
   ].join('\n');
 }
 
