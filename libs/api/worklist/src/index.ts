@@ -4,4 +4,4 @@ export * from './lib/status/coding-status-machine';
 export * from './lib/status/chart-transition';
 export * from './lib/access/chart-gate';
 export * from './lib/demo/worklist-demo-seed';
-export { DiagnosisDto, ProcedureDto } from './lib/coding/dto/codes.dto';
+export { SaveCodesDto } from './lib/coding/dto/codes.dto';

@@ -11,7 +11,7 @@ import {
   type SaveCorrectionRequest,
   type SendFindingsRequest,
 } from '@chartdesk/contracts';
-import { DiagnosisDto, ProcedureDto } from '@chartdesk/api-worklist';
+import { SaveCodesDto } from '@chartdesk/api-worklist';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -27,24 +27,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-/** The corrected code set is validated exactly as the coder's codes are (worklist's DTOs). */
-export class SaveCorrectionDto implements SaveCorrectionRequest {
-  @IsInt()
-  @Min(1)
-  readonly expectedVersion!: number;
-
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => DiagnosisDto)
-  readonly diagnoses!: DiagnosisDto[];
-
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => ProcedureDto)
-  readonly procedures!: ProcedureDto[];
-}
+/** The corrected code set is validated exactly as the coder's codes are. */
+export class SaveCorrectionDto extends SaveCodesDto implements SaveCorrectionRequest {}
 
 class FindingReasonDto implements FindingReasonInput {
   @IsString()
