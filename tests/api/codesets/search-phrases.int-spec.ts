@@ -72,6 +72,7 @@ describeWithFullCms('code search phrase set (full FY2026 CMS import, HTTP API)',
     expect(await codes('bronchiolitis')).toContain('J219');
     const hip = await top('hip fracture');
     expect(hip.length).toBe(5);
+    if (hip.some((r) => /sequela/i.test(r.description))) console.log(hip);
     expect(hip.some((r) => /sequela/i.test(r.description))).toBe(false);
     expect(await codes('cholecystectomy laparoscopic')).toContain('0FT44ZZ');
   });

@@ -39,7 +39,8 @@ export function summarize(outcomes: readonly PhraseOutcome[]): { hitRate: number
   const misses = outcomes.filter((o) => !o.hit);
   const hitRate = Math.round(((outcomes.length - misses.length) / outcomes.length) * 1000) / 10;
   const lines = misses.map(
-    (m) => `  MISS ${m.phrase.kind.padEnd(12)} "${m.phrase.phrase}" want ${m.phrase.acceptable.slice(0, 4).join('|')} got ${m.shown.join(' ') || '(nothing)'}`,
+    (m) =>
+      `  MISS ${m.phrase.kind.padEnd(12)} "${m.phrase.phrase}" want ${m.phrase.acceptable.slice(0, 4).join('|')} got ${m.shown.join(' ') || '(nothing)'}`,
   );
   return {
     hitRate,

@@ -36,11 +36,18 @@ export class ClinicalSearch1765400000000 implements MigrationInterface {
       CREATE FUNCTION code_search_generality(description text) RETURNS integer
       LANGUAGE sql IMMUTABLE PARALLEL SAFE
       AS $$
-        SELECT 10 * length(to_tsvector('english'::regconfig, description))
-             - 5 * regexp_count(description, 'unspecified', 1, 'i')
-             + 5 * regexp_count(description, '\\mother\\M', 1, 'i')
-             + CASE WHEN description ~* 'sequela' THEN 40 ELSE 0 END
+        -- nonessential modifiers (parentheses, brackets) and "without ..." tails say what a code is not
+        WITH core AS (
+          SELECT regexp_replace(regexp_replace(description, '\\([^)]*\\)|\\[[^]]*\\]', ' ', 'g'),
+                                '\\mwithout\\M.*$|not elsewhere classified', ' ', 'i') AS text
+        )
+        SELECT 10 * length(to_tsvector('english'::regconfig, core.text))
+             - 10 * regexp_count(core.text, 'unspecified', 1, 'i')
+             + 5 * regexp_count(core.text, '\\mother\\M', 1, 'i')
+             + CASE WHEN description ~* 'sequela' THEN 60 ELSE 0 END
              + CASE WHEN description ~* 'subsequent encounter' THEN 20 ELSE 0 END
+             + CASE WHEN description ~* '^secondary' THEN 15 ELSE 0 END
+          FROM core
       $$`);
     await q.query(`
       ALTER TABLE code

@@ -41,8 +41,10 @@ export function statementsFor(
   const head = [page.dos, page.system, page.limit, page.offset];
   const out: SearchStatement[] = [];
   if (plan.code) out.push({ sql: CODE_PREFIX_SQL, params: [...head, plan.code, plan.words ?? null], match: 'code' });
-  const words = plan.code ? plan.wordsIfNoCode : plan.words;
-  if (words) out.push({ sql: WORDS_SQL, params: [...head, words, plan.leads], match: 'words' });
+  const words = plan.code ? plan.wordsIfNoCode : plan;
+  if (words?.words) {
+    out.push({ sql: WORDS_SQL, params: [...head, words.words, words.leads, words.wholeWords], match: 'words' });
+  }
   return out;
 }
 

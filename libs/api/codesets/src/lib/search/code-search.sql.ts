@@ -20,25 +20,37 @@ const PAGE = `
     LEFT JOIN v ON v.id = page.version_id
    ORDER BY page.exact DESC, page.billable DESC, page.score, page.len, page.code`;
 
+/** A title's first word is one of the words typed. */
+const LEAD_BONUS = 10;
+/** Every word typed is a whole word of the title, not just the beginning of one. */
+const WHOLE_WORD_BONUS = 10;
+/** An ICD-10-CM category without subdivisions (I10, R55) is its own default code. */
+const CATEGORY_CODE_BONUS = 10;
+/** Lower is better: generality, shorter (more general) codes, then the bonuses. */
+const SCORE = `(c.search_generality + 2 * length(c.code)
+    - CASE WHEN c.billable AND length(c.code) = 3 THEN ${CATEGORY_CODE_BONUS} ELSE 0 END
+    - CASE WHEN c.search_lead LIKE ANY ($6::text[]) THEN ${LEAD_BONUS} ELSE 0 END
+    - CASE WHEN c.search_words @@ q.whole THEN ${WHOLE_WORD_BONUS} ELSE 0 END)`;
+
 /**
  * Words: $5 tsquery text (chartdesk_clinical), $6 LIKE patterns of a title's
- * first word. Titles match through their own words or through a Tabular
+ * first word, $7 the query with whole words only. Titles match through their own words or through a Tabular
  * inclusion term / Index entry of a reference release covering the date.
- * Score: the title's generality (see migration ClinicalSearch1765400000000),
- * less a bonus when it starts with what was typed first or was reached by an
- * index term (a coder's own wording).
+ * Score: the title's generality (see migration ClinicalSearch1765400000000)
+ * and code length, less bonuses for a title starting with a word typed, for
+ * whole-word matches, and for a match through an index term (coders' wording).
  */
 export const WORDS_SQL = `
   WITH v AS MATERIALIZED (${VERSIONS}),
-  q AS MATERIALIZED (SELECT to_tsquery('chartdesk_clinical', $5::text) AS q),
+  q AS MATERIALIZED (
+    SELECT to_tsquery('chartdesk_clinical', $5::text) AS q, to_tsquery('chartdesk_clinical', $7::text) AS whole
+  ),
   hits AS (
-    SELECT c.version_id, c.code, c.billable,
-           c.search_generality - CASE WHEN c.search_lead LIKE ANY ($6::text[]) THEN 8 ELSE 0 END AS score,
-           length(c.long_description) AS len
+    SELECT c.version_id, c.code, c.billable, ${SCORE} AS score, length(c.long_description) AS len
       FROM code c, q
      WHERE c.search_words @@ q.q AND c.version_id = ANY (ARRAY(SELECT id FROM v))
     UNION ALL
-    SELECT c.version_id, c.code, c.billable, c.search_generality - 8, length(c.long_description)
+    SELECT c.version_id, c.code, c.billable, ${SCORE} - ${LEAD_BONUS}, length(c.long_description)
       FROM q, code_search_term t
       JOIN code_reference_release r ON r.id = t.release_id
        AND r.effective_from <= $1::date AND (r.effective_to IS NULL OR r.effective_to >= $1::date)

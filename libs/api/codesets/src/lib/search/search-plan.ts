@@ -8,10 +8,14 @@ export interface SearchPlan {
   readonly code: string | undefined;
   /** Full-text query for the `chartdesk_clinical` configuration, when there are words. */
   readonly words: string | undefined;
-  /** LIKE patterns for the first word of a title that reads like the first thing typed. */
+  /** The same query with whole words only: a title matching it ranks above one matching word beginnings. */
+  readonly wholeWords: string | undefined;
+  /** LIKE patterns for the first word of a title that starts with one of the things typed. */
   readonly leads: readonly string[];
   /** When the code finds nothing, the whole text as words ("b12" is a vitamin, not a code). */
-  readonly wordsIfNoCode: string | undefined;
+  readonly wordsIfNoCode:
+    | { readonly words: string | undefined; readonly wholeWords: string | undefined; readonly leads: readonly string[] }
+    | undefined;
 }
 
 type QueryNode =
@@ -47,9 +51,9 @@ function expansions(entries: readonly VocabularyEntry[]): QueryNode[] {
   return entries.map((e) => phraseNode(e.expansion)).filter((n): n is QueryNode => n !== undefined);
 }
 
-function render(node: QueryNode): string {
-  if (node.op === 'word') return node.prefix ? `${node.word}:*` : node.word;
-  return `(${node.nodes.map(render).join(` ${node.op} `)})`;
+function render(node: QueryNode, prefixes = true): string {
+  if (node.op === 'word') return node.prefix && prefixes ? `${node.word}:*` : node.word;
+  return `(${node.nodes.map((n) => render(n, prefixes)).join(` ${node.op} `)})`;
 }
 
 function lexemes(node: QueryNode): number {
@@ -122,7 +126,7 @@ function wordsQuery(chunks: readonly TypedChunk[], vocabulary: SearchVocabulary)
   return groups;
 }
 
-function finish(groups: QueryNode[]): { words: string | undefined; leads: string[] } {
+function finish(groups: QueryNode[]): { words: string | undefined; wholeWords: string | undefined; leads: string[] } {
   const kept: QueryNode[] = [];
   let size = 0;
   for (const g of groups) {
@@ -131,10 +135,8 @@ function finish(groups: QueryNode[]): { words: string | undefined; leads: string
     kept.push(g);
   }
   const query = combine('&', kept);
-  const leads = kept[0]
-    ? [...new Set(firstWords(kept[0]).map((w) => `${w.slice(0, LEAD_LETTERS)}%`))].slice(0, 12)
-    : [];
-  return { words: query ? render(query) : undefined, leads };
+  const leads = [...new Set(kept.flatMap(firstWords).map((w) => `${w.slice(0, LEAD_LETTERS)}%`))].slice(0, 16);
+  return { words: query ? render(query) : undefined, wholeWords: query ? render(query, false) : undefined, leads };
 }
 
 /**
@@ -151,9 +153,8 @@ export function planSearch(text: string, vocabulary: SearchVocabulary): SearchPl
   if (code && !vocabulary.isTerm(code.toLowerCase())) {
     const rest = chunksOf(trimmed.slice(firstRaw.length));
     const narrowing = finish(wordsQuery(rest, vocabulary));
-    const asWords = /^[a-z0-9]+$/i.test(firstRaw) ? finish(wordsQuery(chunks, vocabulary)).words : undefined;
-    return { code, words: narrowing.words, leads: narrowing.leads, wordsIfNoCode: asWords };
+    const asWords = /^[a-z0-9]+$/i.test(firstRaw) ? finish(wordsQuery(chunks, vocabulary)) : undefined;
+    return { code, ...narrowing, wordsIfNoCode: asWords };
   }
-  const { words, leads } = finish(wordsQuery(chunks, vocabulary));
-  return { code: undefined, words, leads, wordsIfNoCode: undefined };
+  return { code: undefined, ...finish(wordsQuery(chunks, vocabulary)), wordsIfNoCode: undefined };
 }
