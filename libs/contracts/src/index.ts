@@ -19,6 +19,7 @@ export * from './lib/codes/code-search';
 export * from './lib/codes/code-set-import';
 export * from './lib/codes/edits';
 export * from './lib/codes/codes-paths';
+export * from './lib/codes/search-vocabulary';
 export * from './lib/worklist/coding-status';
 export * from './lib/worklist/worklist-paths';
 export * from './lib/worklist/worklist-api';

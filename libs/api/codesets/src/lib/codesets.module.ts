@@ -5,11 +5,12 @@ import { CodeEditController } from './edits/code-edit.controller';
 import { CodeEditService } from './edits/code-edit.service';
 import { CodeSearchController } from './search/code-search.controller';
 import { CodeSearchService } from './search/code-search.service';
+import { SEARCH_VOCABULARY_CONTROLLERS, SEARCH_VOCABULARY_PROVIDERS } from './search/vocabulary';
 
 /** Code systems, releases, imports, search and the edit check. Tables are plain SQL (bulk loads), so no entities. */
 @Module({
-  controllers: [CodeSearchController, CodeEditController, CodeSetAdminController],
-  providers: [CodeSearchService, CodeEditService, CodeSetAdminService],
+  controllers: [CodeSearchController, CodeEditController, CodeSetAdminController, ...SEARCH_VOCABULARY_CONTROLLERS],
+  providers: [CodeSearchService, CodeEditService, CodeSetAdminService, ...SEARCH_VOCABULARY_PROVIDERS],
   exports: [CodeSearchService, CodeEditService],
 })
 export class CodesetsModule {}
