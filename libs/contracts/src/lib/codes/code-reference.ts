@@ -135,7 +135,12 @@ export interface PcsBuilderResponse {
   /** "Section", "Body System", "Operation", "Body Part", "Approach", "Device", "Qualifier" (the table's own titles when imported). */
   readonly axisTitle: string | null;
   /** Labels of the characters chosen so far, one per position. */
-  readonly chosen: readonly { readonly position: number; readonly value: string; readonly label: string | null }[];
+  readonly chosen: readonly {
+    readonly position: number;
+    readonly value: string;
+    readonly axisTitle: string;
+    readonly label: string | null;
+  }[];
   readonly choices: readonly PcsBuilderChoice[];
   /** At 7 characters: the code and its title. */
   readonly code: { readonly code: string; readonly title: string } | null;

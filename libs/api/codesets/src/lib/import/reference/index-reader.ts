@@ -10,6 +10,7 @@ interface TermContext {
   /** The titles from the main term down to this term, joined: "Diabetes, diabetic type 2 with nephropathy". */
   path: string | null;
   readonly depth: number;
+  cells: number;
 }
 
 /**
@@ -53,7 +54,7 @@ export class IndexReader implements XmlHandler, ReferenceReader {
       case 'mainTerm':
       case 'term':
         if (name === 'term' && this.terms.length === 0) throw new XmlShapeError('<term> outside a <mainTerm>');
-        this.terms.push({ path: null, depth: this.depth });
+        this.terms.push({ path: null, depth: this.depth, cells: 0 });
         return;
       case 'title': {
         const term = this.innermost();
@@ -65,13 +66,19 @@ export class IndexReader implements XmlHandler, ReferenceReader {
         if (this.terms.length > 0) this.start(name);
         return;
       case 'cell':
-      case 'head':
-        this.column = Number(attributes['col']);
+      case 'head': {
+        // Columns are numbered by col="n"; without it they count from the first (heads) or second (cells) column.
+        const given = attributes['col'];
+        const term = this.innermost();
+        const next = name === 'head' ? this.headings.size + 1 : term ? term.cells + 2 : 2;
+        this.column = given === undefined ? next : Number(given);
         if (!Number.isInteger(this.column) || this.column < 1) {
-          throw new XmlShapeError(`<${name}> needs a col attribute (1, 2, …), found "${attributes['col'] ?? ''}"`);
+          throw new XmlShapeError(`<${name}> has col="${given ?? ''}"; a column is 1, 2, …`);
         }
+        if (name === 'cell' && term) term.cells++;
         this.start(name);
         return;
+      }
       case 'see':
       case 'seeAlso':
         this.crossReferences++;

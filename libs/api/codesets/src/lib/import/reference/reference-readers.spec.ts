@@ -71,7 +71,7 @@ describe('TabularReader on the CMS-format fixture', () => {
 
   it('does not read the section index or introduction as nodes', () => {
     expect(batch.nodes.map((n) => n.nodeId)).not.toContain('ICD-10-CM TABULAR LIST of DISEASES and INJURIES');
-    expect(batch.nodes.filter((n) => n.level === 'SECTION')).toHaveLength(5);
+    expect(batch.nodes.filter((n) => n.level === 'SECTION')).toHaveLength(6);
   });
 });
 
@@ -131,4 +131,55 @@ describe('readers refuse malformed files with the line and element', () => {
       new IndexReader('ICD10CM_INDEX'),
       /line 3, in <code>: <code> "hysterical" holds no ICD-10-CM code/,
     ));
+});
+
+describe('IndexReader on the CMS-format fixtures', () => {
+  it('writes each code of the Index as the path of titles, nonessential modifiers included', async () => {
+    const reader = new IndexReader('ICD10CM_INDEX');
+    const { terms } = await read(join(FIXTURES, 'icd10cm_index_2026.xml'), reader);
+    expect(terms).toContainEqual({ code: 'A000', term: 'Cholera (Asiatic) (epidemic) (malignant) classical' });
+    expect(terms).toContainEqual({
+      code: 'E1101',
+      term: 'Diabetes, diabetic (mellitus) (sugar) type 2 with hyperosmolarity with coma',
+    });
+    expect(terms).toContainEqual({
+      code: 'S729',
+      term: 'Fracture, traumatic (abduction) (adduction) (separation) femur, femoral',
+    });
+    expect(terms).toContainEqual({ code: 'R030', term: 'High blood pressure' });
+    // see / seeAlso lead to other terms, not codes
+    expect(terms.some((t) => t.term.startsWith('Attack'))).toBe(false);
+    expect(reader.crossReferences).toBe(7);
+  });
+
+  it('adds the column heading for the Neoplasm and Drug tables and skips empty cells', async () => {
+    const neoplasm = await read(join(FIXTURES, 'icd10cm_neoplasm_2026.xml'), new IndexReader('ICD10CM_NEOPLASM'));
+    expect(neoplasm.terms).toContainEqual({ code: 'C349', term: 'Neoplasm, neoplastic lung Malignant Primary' });
+    expect(neoplasm.terms).toContainEqual({ code: 'D491', term: 'Neoplasm, neoplastic lung Unspecified Behavior' });
+    expect(neoplasm.terms.filter((t) => t.term.includes('bone'))).toHaveLength(5);
+    const drug = await read(join(FIXTURES, 'icd10cm_drug_2026.xml'), new IndexReader('ICD10CM_DRUG'));
+    expect(drug.terms).toContainEqual({ code: 'T391X1', term: 'Acetaminophen Poisoning, Accidental (unintentional)' });
+    expect(drug.terms).toContainEqual({ code: 'T360X6', term: 'Penicillin (any) Underdosing' });
+  });
+});
+
+describe('PcsTablesReader on the CMS-format fixture', () => {
+  it('reads each table once with positions 1–3 and the values of every row', async () => {
+    const reader = new PcsTablesReader();
+    const { pcsAxes, pcsValues } = await read(join(FIXTURES, 'icd10pcs_tables_2026.xml'), reader);
+    expect(reader.tableCount).toBe(2);
+    expect(pcsAxes.filter((a) => a.tableCode === '0FT').map((a) => [a.pos, a.value, a.label])).toEqual([
+      [1, '0', 'Medical and Surgical'],
+      [2, 'F', 'Hepatobiliary System and Pancreas'],
+      [3, 'T', 'Resection'],
+    ]);
+    expect(pcsAxes.find((a) => a.tableCode === '0FT' && a.pos === 3)?.definition).toMatch(/^Cutting out or off/);
+    const row1 = pcsValues.filter((v) => v.tableCode === '0FT' && v.rowSeq === 1);
+    expect(row1.filter((v) => v.pos === 4).map((v) => v.value)).toEqual(['0', '1', '2', '4', 'G']);
+    expect(row1.find((v) => v.pos === 7 && v.value === 'G')).toMatchObject({
+      title: 'Qualifier',
+      label: 'Hand-Assisted',
+    });
+    expect(new Set(pcsValues.filter((v) => v.tableCode === '0FT').map((v) => v.rowSeq))).toEqual(new Set([0, 1, 2]));
+  });
 });
