@@ -16,6 +16,7 @@ import { importCodeSetFile, type ImportRequester } from '../import/code-set.impo
 import { importEditDataFile } from '../import/edit-data.importer';
 import type { ProviderType } from '../import/edit-data.writer';
 import type { ProgressListener } from '../import/import-types';
+import { REFERENCE_COMMANDS } from './reference-commands';
 
 type Command = (config: AppConfig, args: readonly string[]) => Promise<number>;
 
@@ -31,7 +32,10 @@ function positional(args: readonly string[]): string[] {
 }
 
 /** Opens the database the app would use, with the audit trail ready for the import's events. */
-async function withImportDatabase(config: AppConfig, work: (audit: AuditService) => Promise<void>): Promise<void> {
+export async function withImportDatabase(
+  config: AppConfig,
+  work: (audit: AuditService) => Promise<void>,
+): Promise<void> {
   const db = await openDatabase(config);
   const dataSource = new DataSource(dataSourceOptions(db.target, 2, [], []));
   try {
@@ -76,7 +80,7 @@ function printSummary(summary: ImportSummary): void {
   console.log(lines.join('\n'));
 }
 
-async function reportErrors(run: () => Promise<void>): Promise<number> {
+export async function reportErrors(run: () => Promise<void>): Promise<number> {
   try {
     await run();
     return 0;
@@ -202,4 +206,5 @@ export const CODESET_COMMANDS: Readonly<Record<string, Command>> = {
   'import-codes': importCodesCommand,
   'import-edits': importEditsCommand,
   'import-cms': importCmsCommand,
+  ...REFERENCE_COMMANDS,
 };

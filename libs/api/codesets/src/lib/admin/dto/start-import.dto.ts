@@ -4,13 +4,15 @@ import {
   EDIT_DATA_KINDS,
   type EditDataKind,
   type EditProviderType,
+  REFERENCE_DATASETS,
+  type ReferenceDataset,
   type StartImportRequest,
 } from '@chartdesk/contracts';
 import { IsIn, IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
 
 export class StartImportDto implements StartImportRequest {
-  @IsIn([...CODE_SYSTEMS, ...EDIT_DATA_KINDS])
-  dataset!: CodeSystem | EditDataKind;
+  @IsIn([...CODE_SYSTEMS, ...EDIT_DATA_KINDS, ...REFERENCE_DATASETS])
+  dataset!: CodeSystem | EditDataKind | ReferenceDataset;
 
   /** A bare name: no directories, so nothing outside the import folder can be named. */
   @IsString()
