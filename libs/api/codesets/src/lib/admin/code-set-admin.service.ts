@@ -2,13 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AuditService } from '@chartdesk/api-audit';
 import { type Actor, APP_CONFIG, type AppConfig, DomainError, type RequestMeta } from '@chartdesk/api-platform';
-import {
-  type DataReleaseView,
-  type EditDataKind,
-  type ImportFilesResponse,
-  type ImportSummary,
-  isCodeSystem,
-} from '@chartdesk/contracts';
+import { type DataReleaseView, type ImportFilesResponse, type ImportSummary, isCodeSystem } from '@chartdesk/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -72,7 +66,7 @@ export class CodeSetAdminService {
     return importEditDataFile(
       this.audit,
       {
-        kind: request.dataset as EditDataKind,
+        kind: request.dataset,
         path,
         release: request.release,
         effectiveFrom: request.effectiveFrom,

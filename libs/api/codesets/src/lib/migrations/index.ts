@@ -3,6 +3,7 @@ import { EditData1764400000001 } from './1764400000001-edit-data';
 import { CodeWordSearch1764400000002 } from './1764400000002-code-word-search';
 import { WordSearchBillableFirst1764400000003 } from './1764400000003-word-search-billable-first';
 import { CodeReference1764400000004 } from './1764400000004-code-reference';
+import { EditPublications1765600000000 } from './1765600000000-edit-publications';
 
 export const CODESETS_MIGRATIONS = [
   CodeSets1764400000000,
@@ -10,4 +11,5 @@ export const CODESETS_MIGRATIONS = [
   CodeWordSearch1764400000002,
   WordSearchBillableFirst1764400000003,
   CodeReference1764400000004,
+  EditPublications1765600000000,
 ];
