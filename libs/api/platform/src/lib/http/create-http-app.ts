@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import { API_PREFIX } from '@chartdesk/contracts';
 import { type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -32,7 +33,7 @@ export async function createHttpApp(
     return503OnClosing: true,
     // The router's own refusal (a malformed escape in the path) in our error
     // shape; Fastify's default would echo the URL, which may hold a search term.
-    frameworkErrors: (_error, request, reply) => {
+    frameworkErrors: (_error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       void reply
         .status(400)
         .header('cache-control', 'no-store')

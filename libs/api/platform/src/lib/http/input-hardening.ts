@@ -13,7 +13,7 @@ import { MAX_JSON_DEPTH, findUnsafeString, jsonTextDepth } from './unsafe-input'
  */
 export function registerInputHardening(fastify: FastifyInstance, maxDepth = MAX_JSON_DEPTH): void {
   // `application/json` and the `+json` types (FHIR sends application/fhir+json).
-  const jsonTypes = [/^application\/([\w.-]+\+)?json(\s*;.*)?$/i];
+  const jsonTypes = /^application\/([\w.-]+\+)?json(\s*;.*)?$/i;
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser(jsonTypes, { parseAs: 'string' }, (_req, body, done) => {
     const text = String(body);
