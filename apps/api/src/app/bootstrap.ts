@@ -3,7 +3,7 @@ import { type AppConfig, createHttpApp } from '@chartdesk/api-platform';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
-import { seedDemoData } from './demo-seed';
+import { seedDemoDataAsOwner } from './demo-seed-runner';
 import { ALL_MIGRATIONS } from './migrations';
 
 export interface RunningApp {
@@ -18,7 +18,14 @@ export async function bootstrapApp(config: AppConfig): Promise<RunningApp> {
   try {
     if (config.migrateOnStart) await runMigrations(database.migrationTarget, ALL_MIGRATIONS);
     const app = await createHttpApp(AppModule.forRoot(config, database), config);
-    if (config.seedDemoData) await seedDemoData(app.get(DataSource), config, (line) => console.log(line));
+    if (config.seedDemoData) {
+      await seedDemoDataAsOwner(config, database, app.get(DataSource), (line) => console.log(line)).catch(
+        async (error: unknown) => {
+          await app.close();
+          throw error;
+        },
+      );
+    }
     return {
       app,
       mode: database.mode,
