@@ -14,3 +14,4 @@ export * from './lib/demo/demo-seed';
 export * from './lib/demo/demo-accounts';
 export * from './lib/demo/demo-banner';
 export * from './lib/demo/identity-commands';
+export * from './lib/users/patient-links';
