@@ -16,6 +16,7 @@ export * from './lib/auth/admin-api';
 export * from './lib/audit/audit-verification';
 export * from './lib/codes/code-systems';
 export * from './lib/codes/code-search';
+export * from './lib/codes/code-reference';
 export * from './lib/codes/code-set-import';
 export * from './lib/codes/edits';
 export * from './lib/codes/codes-paths';

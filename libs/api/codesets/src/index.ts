@@ -8,3 +8,4 @@ export { importCodeSetFile, type CodeSetImportRequest, type ImportRequester } fr
 export { importEditDataFile, type EditDataImportRequest } from './lib/import/edit-data.importer';
 export { CODESET_COMMANDS } from './lib/cli/import-commands';
 export { importSearchVocabulary, loadSearchVocabulary, seedSearchVocabulary } from './lib/search/vocabulary';
+export { importReferenceFile, type ReferenceImportRequest } from './lib/import/reference/reference.importer';

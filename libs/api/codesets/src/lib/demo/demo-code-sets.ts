@@ -27,7 +27,9 @@ export function demoCodeSetDir(): string {
 /**
  * Imports the demo subset: real ICD-10-CM/PCS FY2026 and HCPCS 2025Q4 codes
  * (CMS, public domain), CPT-like codes with our own labels, and our demo edit
- * data. Idempotent, like every import. Returns a one-line summary.
+ * data. The sex, age, manifestation, principal and POA exempt lists are the
+ * guideline defaults derived from the ICD-10-CM order file at its import.
+ * Idempotent, like every import. Returns a one-line summary.
  */
 export async function seedDemoCodeSets(dataSource: DataSource): Promise<string> {
   const dir = demoCodeSetDir();
@@ -62,17 +64,6 @@ export async function seedDemoCodeSets(dataSource: DataSource): Promise<string> 
     await importCodeSetFile(
       audit,
       { system: 'CPT', path: join(dir, 'cpt_demo_2026.csv'), release: '2026 demo labels', effectiveFrom: '2025-01-01' },
-      requester,
-    ),
-    await importEditDataFile(
-      audit,
-      {
-        kind: 'CODE_ATTRIBUTES',
-        path: join(dir, 'code_edit_attributes_demo_fy2026.csv'),
-        release: 'FY2026 demo',
-        effectiveFrom: '2025-10-01',
-        sourceName: 'ChartDesk demo edit lists',
-      },
       requester,
     ),
     await importEditDataFile(
