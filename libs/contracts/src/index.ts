@@ -20,6 +20,7 @@ export * from './lib/codes/code-reference';
 export * from './lib/codes/code-set-import';
 export * from './lib/codes/edits';
 export * from './lib/codes/codes-paths';
+export * from './lib/codes/search-vocabulary';
 export * from './lib/worklist/coding-status';
 export * from './lib/worklist/worklist-paths';
 export * from './lib/worklist/worklist-api';

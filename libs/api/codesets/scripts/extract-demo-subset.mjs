@@ -329,6 +329,25 @@ const HCPCS_CODES = [
   'Q4051',
   'Q0091',
   'T1015',
+  'A4466', // terminated (TERM DT 20161231) but still in the file: the edit for codes terminated before the date of service
+  // modifier records (RECID 7/8), for the modifier edit
+  'LT',
+  'RT',
+  'XE',
+  'XS',
+  'XP',
+  'XU',
+  'GA',
+  'GY',
+  'GZ',
+  'TC',
+  'QW',
+  'KX',
+  'JW',
+  'JZ',
+  'E1',
+  'F1',
+  'TA',
 ];
 
 function unzipText(zipFile, name) {
@@ -375,7 +394,7 @@ for await (const sheet of reader) {
       header = values;
       continue;
     }
-    const code = values[header.indexOf('HCPC')].trim();
+    const code = values[header.indexOf('HCPC')].trim(); // modifiers are padded with spaces
     if (!wantedHcpcs.has(code)) continue;
     out.push(columns.map((c) => `"${(values[header.indexOf(c)] ?? '').trim().replace(/"/g, '""')}"`).join(','));
   }

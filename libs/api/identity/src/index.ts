@@ -14,3 +14,5 @@ export * from './lib/demo/demo-seed';
 export * from './lib/demo/demo-accounts';
 export * from './lib/demo/demo-banner';
 export * from './lib/demo/identity-commands';
+export * from './lib/step-up/step-up.service';
+export * from './lib/step-up/step-up-policy';

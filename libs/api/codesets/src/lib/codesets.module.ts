@@ -8,11 +8,25 @@ import { CodeReferenceService } from './reference/code-reference.service';
 import { PcsBuilderService } from './reference/pcs-builder.service';
 import { CodeSearchController } from './search/code-search.controller';
 import { CodeSearchService } from './search/code-search.service';
+import { SEARCH_VOCABULARY_CONTROLLERS, SEARCH_VOCABULARY_PROVIDERS } from './search/vocabulary';
 
 /** Code systems, releases, imports, search and the edit check. Tables are plain SQL (bulk loads), so no entities. */
 @Module({
-  controllers: [CodeSearchController, CodeEditController, CodeSetAdminController, CodeReferenceController],
-  providers: [CodeSearchService, CodeEditService, CodeSetAdminService, CodeReferenceService, PcsBuilderService],
+  controllers: [
+    CodeSearchController,
+    CodeEditController,
+    CodeSetAdminController,
+    CodeReferenceController,
+    ...SEARCH_VOCABULARY_CONTROLLERS,
+  ],
+  providers: [
+    CodeSearchService,
+    CodeEditService,
+    CodeSetAdminService,
+    CodeReferenceService,
+    PcsBuilderService,
+    ...SEARCH_VOCABULARY_PROVIDERS,
+  ],
   exports: [CodeSearchService, CodeEditService],
 })
 export class CodesetsModule {}

@@ -4,7 +4,6 @@ import { AuditService } from '@chartdesk/api-audit';
 import { type Actor, APP_CONFIG, type AppConfig, DomainError, type RequestMeta } from '@chartdesk/api-platform';
 import {
   type DataReleaseView,
-  type EditDataKind,
   type ImportFilesResponse,
   type ImportSummary,
   isCodeSystem,
@@ -93,7 +92,7 @@ export class CodeSetAdminService {
     return importEditDataFile(
       this.audit,
       {
-        kind: request.dataset as EditDataKind,
+        kind: request.dataset,
         path,
         release: request.release,
         effectiveFrom: request.effectiveFrom,

@@ -1,7 +1,7 @@
 import { ChartAccessPolicy } from '@chartdesk/api-access';
 import { AuditService } from '@chartdesk/api-audit';
-import { MfaService, UsersRepository } from '@chartdesk/api-identity';
-import { type Actor, DomainError, type RequestMeta } from '@chartdesk/api-platform';
+import { StepUpService } from '@chartdesk/api-identity';
+import { type Actor, type RequestMeta } from '@chartdesk/api-platform';
 import {
   BREAK_GLASS_MINUTES,
   type BreakGlassGrantView,
@@ -31,7 +31,6 @@ interface ReviewItemRow {
 
 type GrantOutcome =
   | { kind: 'granted'; view: BreakGlassGrantView; patientId: string }
-  | { kind: 'bad-code' }
   | { kind: 'denied'; reason: string; patientId: string | null };
 
 /**
@@ -44,16 +43,18 @@ export class BreakGlassService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly mfa: MfaService,
-    private readonly users: UsersRepository,
+    private readonly stepUp: StepUpService,
   ) {}
 
   async grant(actor: Actor, meta: RequestMeta, request: BreakGlassRequest): Promise<BreakGlassGrantView> {
+    // Step-up first (throttled, audited, committed on its own), so a wrong code
+    // learns nothing about the encounter and a throttled right code grants nothing.
+    await this.stepUp.verify(actor, meta, request.totpCode, 'BREAK_GLASS', {
+      resourceType: 'Encounter',
+      resourceId: request.encounterId,
+    });
     const now = new Date();
     const outcome = await this.dataSource.transaction(async (m): Promise<GrantOutcome> => {
-      // Step-up first, so a wrong code learns nothing about the encounter.
-      const user = await this.users.findById(actor.userId, m, true);
-      if (!user || (await this.mfa.acceptCode(m, user, request.totpCode)) !== 'totp') return { kind: 'bad-code' };
       const [row] = (await m.query(CHART_ACCESS_FACTS_SQL, [
         request.encounterId,
         actor.userId,
@@ -107,17 +108,6 @@ export class BreakGlassService {
     switch (outcome.kind) {
       case 'granted':
         return outcome.view;
-      case 'bad-code':
-        await this.audit.recordStandalone({
-          action: 'MFA_FAILED',
-          outcome: 'denied',
-          outcomeReason: 'BREAK_GLASS_STEP_UP',
-          actor,
-          meta,
-          resourceType: 'Encounter',
-          resourceId: request.encounterId,
-        });
-        throw new DomainError('FORBIDDEN', 'The authenticator code is not valid. Enter a fresh code.');
       case 'denied':
         await this.audit.recordStandalone({
           action: 'ACCESS_DENIED',
