@@ -1,3 +1,4 @@
+import type { ReferenceDataset } from './code-reference';
 import type { CodeSystem } from './code-systems';
 
 /** Edit data sets that live beside the code sets, each with its own release. */
@@ -31,7 +32,7 @@ export interface ImportProblem {
 
 /** Summary at the end of an import; malformed lines are listed, not fatal. */
 export interface ImportSummary {
-  readonly dataset: CodeSystem | EditDataKind;
+  readonly dataset: CodeSystem | EditDataKind | ReferenceDataset;
   /** e.g. "ICD-10-CM FY2026", "NCCI PTP 2026Q1". */
   readonly label: string;
   readonly release: string;
@@ -51,7 +52,7 @@ export interface ImportSummary {
 
 /** A release of a code set or edit data set, as the admin screen lists it. */
 export interface DataReleaseView {
-  readonly dataset: CodeSystem | EditDataKind;
+  readonly dataset: CodeSystem | EditDataKind | ReferenceDataset;
   readonly label: string;
   readonly release: string;
   readonly effectiveFrom: string;
@@ -69,7 +70,7 @@ export type EditProviderType = (typeof EDIT_PROVIDER_TYPES)[number];
  * server's import folder (`<data dir>/imports`); files never travel through the browser.
  */
 export interface StartImportRequest {
-  readonly dataset: CodeSystem | ImportableEditDataKind;
+  readonly dataset: CodeSystem | ImportableEditDataKind | ReferenceDataset;
   /** A bare file name inside the import folder. */
   readonly fileName: string;
   /** Required for CPT and edit data; inferred from CMS file names otherwise. */

@@ -18,6 +18,7 @@ import { importCodeSetFile, type ImportRequester } from '../import/code-set.impo
 import { importEditDataFile } from '../import/edit-data.importer';
 import type { ProviderType } from '../import/edit-data.writer';
 import type { ProgressListener } from '../import/import-types';
+import { REFERENCE_COMMANDS } from './reference-commands';
 
 type Command = (config: AppConfig, args: readonly string[]) => Promise<number>;
 
@@ -42,7 +43,10 @@ const RELEASE_OPTIONS: Options = { release: { type: 'string' }, effective: { typ
 const EDIT_OPTIONS: Options = { ...RELEASE_OPTIONS, provider: { type: 'string' }, name: { type: 'string' } };
 
 /** Opens the database the app would use, with the audit trail ready for the import's events. */
-async function withImportDatabase(config: AppConfig, work: (audit: AuditService) => Promise<void>): Promise<void> {
+export async function withImportDatabase(
+  config: AppConfig,
+  work: (audit: AuditService) => Promise<void>,
+): Promise<void> {
   const db = await openDatabase(config);
   const dataSource = new DataSource(dataSourceOptions(db.target, 2, [], []));
   try {
@@ -87,7 +91,7 @@ function printSummary(summary: ImportSummary): void {
   console.log(lines.join('\n'));
 }
 
-async function reportErrors(run: () => Promise<void>): Promise<number> {
+export async function reportErrors(run: () => Promise<void>): Promise<number> {
   try {
     await run();
     return 0;
@@ -215,4 +219,5 @@ export const CODESET_COMMANDS: Readonly<Record<string, Command>> = {
   'import-codes': importCodesCommand,
   'import-edits': importEditsCommand,
   'import-cms': importCmsCommand,
+  ...REFERENCE_COMMANDS,
 };

@@ -5,6 +5,7 @@ import type { ImportSummary } from '@chartdesk/contracts';
 import type { DataSource } from 'typeorm';
 import { importCodeSetFile, type ImportRequester } from '../import/code-set.importer';
 import { importEditDataFile } from '../import/edit-data.importer';
+import { seedSearchVocabulary } from '../search/vocabulary';
 
 const MARKER = 'icd10cm_order_2026_demo.txt';
 
@@ -98,5 +99,6 @@ export async function seedDemoCodeSets(dataSource: DataSource): Promise<string> 
       requester,
     ),
   ];
-  return results.map((r) => `${r.label}: ${r.rowsImported || r.outcome}`).join('; ');
+  const vocabulary = await seedSearchVocabulary(audit, requester);
+  return [...results.map((r) => `${r.label}: ${r.rowsImported || r.outcome}`), vocabulary].join('; ');
 }

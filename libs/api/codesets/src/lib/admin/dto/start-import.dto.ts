@@ -3,6 +3,8 @@ import {
   type CodeSystem,
   EDIT_PROVIDER_TYPES,
   type EditProviderType,
+  REFERENCE_DATASETS,
+  type ReferenceDataset,
   IMPORTABLE_EDIT_DATA_KINDS,
   type ImportableEditDataKind,
   type StartImportRequest,
@@ -10,8 +12,8 @@ import {
 import { IsIn, IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
 
 export class StartImportDto implements StartImportRequest {
-  @IsIn([...CODE_SYSTEMS, ...IMPORTABLE_EDIT_DATA_KINDS])
-  dataset!: CodeSystem | ImportableEditDataKind;
+  @IsIn([...CODE_SYSTEMS, ...IMPORTABLE_EDIT_DATA_KINDS, ...REFERENCE_DATASETS])
+  dataset!: CodeSystem | ImportableEditDataKind | ReferenceDataset;
 
   /** A bare name: no directories, so nothing outside the import folder can be named. */
   @IsString()
