@@ -1,4 +1,9 @@
 import { IdentityTables1764200000000 } from './1764200000000-identity-tables';
 import { StepUpThrottle1765200000000 } from './1765200000000-step-up-throttle';
+import { AccountApproval1765200000002 } from './1765200000002-account-approval';
 
-export const IDENTITY_MIGRATIONS = [IdentityTables1764200000000, StepUpThrottle1765200000000];
+export const IDENTITY_MIGRATIONS = [
+  IdentityTables1764200000000,
+  StepUpThrottle1765200000000,
+  AccountApproval1765200000002,
+];
