@@ -9,3 +9,4 @@ export * from './lib/platform.module';
 export * from './lib/auth/route-metadata';
 export * from './lib/auth/actor';
 export * from './lib/errors/dto-decorators';
+export * from './lib/errors/database-unavailable';

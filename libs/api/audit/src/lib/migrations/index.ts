@@ -1,3 +1,4 @@
 import { AuditTrail1764100000000 } from './1764100000000-audit-trail';
+import { AuditAppRoleBounds1765300000000 } from './1765300000000-audit-app-role-bounds';
 
-export const AUDIT_MIGRATIONS = [AuditTrail1764100000000];
+export const AUDIT_MIGRATIONS = [AuditTrail1764100000000, AuditAppRoleBounds1765300000000];

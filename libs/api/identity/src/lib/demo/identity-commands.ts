@@ -7,11 +7,7 @@ type Command = (config: AppConfig, args: readonly string[]) => Promise<number>;
 
 /** Maintenance commands from identity: `node dist/apps/api/main.js demo-totp [username]`. */
 export const IDENTITY_COMMANDS: Readonly<Record<string, Command>> = {
-  'demo-totp': async (config, args) => {
-    if (config.databaseUrl) {
-      console.error('Demo accounts exist only in the embedded demo database.');
-      return 2;
-    }
+  'demo-totp': async (_config, args) => {
     const now = Math.floor(Date.now() / 1000);
     const username = args[0];
     if (!username) {

@@ -2,6 +2,7 @@ import { type ApiError } from '@chartdesk/contracts';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { databaseInputError } from './database-input-error';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable';
 import { DomainError, httpStatusFor } from './domain-error';
 import { statusText } from './status-text';
 
@@ -27,7 +28,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = ctx.getRequest<FastifyRequest>();
     const body = this.toApiError(exception, String(request.id));
     if (body.statusCode === 404 && this.notFoundFallback?.(request, reply)) return;
-    if (body.statusCode >= 500) {
+    if (body.statusCode === 503) {
+      // An outage, not a bug: no stack, and the client knows when to try again.
+      this.logger.warn({ requestId: body.requestId, code: body.code }, 'request refused: database unavailable');
+      void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    } else if (body.statusCode >= 500) {
       // Log the class and stack, never the request body (it may hold patient data).
       this.logger.error(
         {
@@ -68,6 +73,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       return { statusCode, error: statusText(statusCode), requestId, ...messageOf(exception) };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        statusCode: 503,
+        error: statusText(503),
+        message: 'The database cannot be reached right now. Your session is kept; try again in a few seconds.',
+        requestId,
+        code: 'DATABASE_UNAVAILABLE',
+      };
     }
     const refused = databaseInputError(exception);
     if (refused) {
