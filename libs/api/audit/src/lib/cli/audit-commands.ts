@@ -76,9 +76,13 @@ export function describeVerification(result: AuditVerificationResult): string {
   const rate = Math.round(result.eventsChecked / Math.max(result.durationMs / 1000, 0.001));
   const head = `${result.eventsChecked} events in ${result.streams} streams, ${result.checkpointsChecked} checkpoint(s), ${(result.durationMs / 1000).toFixed(1)} s (${rate}/s)`;
   if (result.ok) return `Audit trail OK: ${head}.`;
-  const p = result.problem;
-  const where = p.eventId ? ` at event ${p.eventId}` : p.checkpointId ? ` in checkpoint ${p.checkpointId}` : '';
-  return `Audit trail BROKEN — ${p.kind}${where}${p.stream === null ? '' : ` (stream ${p.stream})`}: ${p.message}. Checked ${head}.`;
+  const lines = result.problems.map((p) => {
+    const where = p.eventId ? ` at event ${p.eventId}` : p.checkpointId ? ` in checkpoint ${p.checkpointId}` : '';
+    return `  - ${p.kind}${where}${p.stream === null ? '' : ` (stream ${p.stream})`}: ${p.message}`;
+  });
+  if (result.problemsOmitted > 0) lines.push(`  … and ${result.problemsOmitted} more`);
+  const count = result.problems.length + result.problemsOmitted;
+  return `Audit trail BROKEN — ${count} problem(s), earliest first:\n${lines.join('\n')}\nChecked ${head}.`;
 }
 
 /** Progress on stderr, at most a few times a second. */

@@ -10,7 +10,7 @@ import {
   parseCheckpointPayload,
 } from '../checkpoint/checkpoint-payload';
 import { AUDIT_SIGNING_KEY, type AuditSigningKey } from '../checkpoint/signing-key';
-import { ChainWalker, type StreamMark, type VerifierRow } from './chain-walker';
+import { ChainWalker, MAX_REPORTED_PROBLEMS, type StreamMark, type VerifierRow } from './chain-walker';
 
 export interface VerifyOptions {
   /** The text of an exported checkpoint file to check the tail against. */
@@ -59,7 +59,9 @@ export class AuditVerifier {
       const checkpoints = await this.checkCheckpoints(client, options.checkpointFile);
       const walker = new ChainWalker(new Map(heads.map((h) => [h.stream, h.seq])), [...heads, ...checkpoints.marks]);
       await walkEvents(client, walker, options.batchSize ?? 5000, options.onProgress);
-      const problem = walker.finish() ?? checkpoints.problem;
+      const found = [...walker.finish(), ...checkpoints.problems];
+      const problems = found.slice(0, MAX_REPORTED_PROBLEMS);
+      const problemsOmitted = walker.omitted + found.length - problems.length;
       await client.query('COMMIT');
       const summary = {
         eventsChecked: walker.eventsChecked,
@@ -67,7 +69,8 @@ export class AuditVerifier {
         checkpointsChecked: checkpoints.checked,
         durationMs: Date.now() - started,
       };
-      return problem ? { ok: false, ...summary, problem } : { ok: true, ...summary };
+      const [problem] = problems;
+      return problem ? { ok: false, ...summary, problem, problems, problemsOmitted } : { ok: true, ...summary };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -84,12 +87,13 @@ export class AuditVerifier {
   private async checkCheckpoints(
     client: PoolClient,
     file: string | undefined,
-  ): Promise<{ marks: StreamMark[]; problem: AuditVerificationProblem | null; checked: number }> {
-    let problem: AuditVerificationProblem | null = null;
+  ): Promise<{ marks: StreamMark[]; problems: AuditVerificationProblem[]; checked: number }> {
+    const problems: AuditVerificationProblem[] = [];
     let newest: { id: string; content: CheckpointContent } | null = null;
     let checked = 0;
     const bad = (checkpointId: string, message: string): void => {
-      problem ??= { kind: 'BAD_CHECKPOINT_SIGNATURE', eventId: null, stream: null, checkpointId, message };
+      // Each one named, and none of them stops the walk or stands in for the chain's own findings.
+      problems.push({ kind: 'BAD_CHECKPOINT_SIGNATURE', eventId: null, stream: null, checkpointId, message });
     };
     let after = '0';
     for (;;) {
@@ -125,7 +129,7 @@ export class AuditVerifier {
         bad('file', 'the checkpoint file cannot be read as a ChartDesk checkpoint');
       }
     }
-    return { marks, problem, checked };
+    return { marks, problems, checked };
   }
 }
 
