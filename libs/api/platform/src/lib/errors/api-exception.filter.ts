@@ -1,6 +1,7 @@
 import { type ApiError } from '@chartdesk/contracts';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { databaseInputError } from './database-input-error';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable';
 import { DomainError, httpStatusFor } from './domain-error';
 import { statusText } from './status-text';
@@ -41,7 +42,20 @@ export class ApiExceptionFilter implements ExceptionFilter {
         'request failed',
       );
     }
-    void reply.status(body.statusCode).header('cache-control', 'no-store').send(body);
+    if (reply.sent || reply.raw.headersSent) {
+      // A stream failed after its first bytes: the status is gone, so end the
+      // connection rather than append JSON to a half-sent CSV or NDJSON file.
+      reply.raw.destroy();
+      return;
+    }
+    // Routes that answer CSV, NDJSON or files set their own type and disposition
+    // before the handler runs; an error is always JSON, and never an attachment.
+    reply.removeHeader('content-disposition');
+    void reply
+      .status(body.statusCode)
+      .header('cache-control', 'no-store')
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(body));
   }
 
   toApiError(exception: unknown, requestId: string): ApiError {
@@ -67,6 +81,17 @@ export class ApiExceptionFilter implements ExceptionFilter {
         message: 'The database cannot be reached right now. Your session is kept; try again in a few seconds.',
         requestId,
         code: 'DATABASE_UNAVAILABLE',
+      };
+    }
+    const refused = databaseInputError(exception);
+    if (refused) {
+      // Still worth seeing: a DTO let this value through.
+      this.logger.warn({ requestId, sqlState: refused.sqlState }, 'database refused a request value');
+      return {
+        statusCode: refused.statusCode,
+        error: statusText(refused.statusCode),
+        message: refused.message,
+        requestId,
       };
     }
     const fastifyError = exception as FastifyLikeError;
