@@ -1,5 +1,6 @@
 import type { AuditVerificationProblem, AuditVerificationResult } from '@chartdesk/contracts';
-import { Inject, Injectable } from '@nestjs/common';
+import { AppMetrics } from '@chartdesk/api-platform';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool, PoolClient, QueryConfig } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -46,6 +47,7 @@ export class AuditVerifier {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(AUDIT_SIGNING_KEY) private readonly key: AuditSigningKey,
+    @Optional() private readonly metrics?: AppMetrics,
   ) {}
 
   async verify(options: VerifyOptions = {}): Promise<AuditVerificationResult> {
@@ -70,6 +72,7 @@ export class AuditVerifier {
         durationMs: Date.now() - started,
       };
       const [problem] = problems;
+      this.metrics?.recordVerification(problems.length + problemsOmitted);
       return problem ? { ok: false, ...summary, problem, problems, problemsOmitted } : { ok: true, ...summary };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
