@@ -26,12 +26,12 @@ export interface VerifyOptions {
  * expression as the insert trigger (built-in functions only). The verifier
  * hashes it here, so a wrong stored hash or a changed column never passes.
  */
-const EVENT_ROWS_SQL = `SELECT id, stream, seq, array_to_json(ARRAY[
+export const CANONICAL_TEXT_SQL = `array_to_json(ARRAY[
     id::text, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), stream::text, seq::text,
     action, outcome, outcome_reason, actor_user_id::text, actor_role, session_id::text, patient_id::text,
     resource_type, resource_id, purpose, ip::text, user_agent, request_id, details::text
-  ])::text, prev_hash, hash
-  FROM audit_event ORDER BY id`;
+  ])::text`;
+const EVENT_ROWS_SQL = `SELECT id, stream, seq, ${CANONICAL_TEXT_SQL}, prev_hash, hash FROM audit_event ORDER BY id`;
 
 /** Every column as PostgreSQL's text output: no parsing into dates, numbers or objects. */
 const RAW_TEXT = { getTypeParser: () => (value: string) => value };
@@ -59,7 +59,11 @@ export class AuditVerifier {
       await client.query("SET LOCAL bytea_output = 'hex'");
       const heads = await readHeads(client);
       const checkpoints = await this.checkCheckpoints(client, options.checkpointFile);
-      const walker = new ChainWalker(new Map(heads.map((h) => [h.stream, h.seq])), [...heads, ...checkpoints.marks]);
+      const walker = new ChainWalker(
+        new Map(heads.map((h) => [h.stream, h.seq])),
+        [...heads, ...checkpoints.marks],
+        await readArchivedEnds(client),
+      );
       await walkEvents(client, walker, options.batchSize ?? 5000, options.onProgress);
       const found = [...walker.finish(), ...checkpoints.problems];
       const problems = found.slice(0, MAX_REPORTED_PROBLEMS);
@@ -155,6 +159,16 @@ async function readHeads(client: PoolClient): Promise<HeadRow[]> {
     lastEventId: r.last_event_id,
     source: 'the chain head',
   }));
+}
+
+/** Per stream, the last event of its newest archived month: the online walk continues from there. */
+async function readArchivedEnds(client: PoolClient): Promise<Map<number, { seq: number; hash: string }>> {
+  const { rows } = await client.query<{ stream_ends: { stream: number; seq: string; hash: string }[] }>(
+    'SELECT stream_ends FROM audit_archive ORDER BY month',
+  );
+  const ends = new Map<number, { seq: number; hash: string }>();
+  for (const row of rows) for (const e of row.stream_ends) ends.set(e.stream, { seq: Number(e.seq), hash: e.hash });
+  return ends;
 }
 
 async function walkEvents(

@@ -57,9 +57,12 @@ export class ChainWalker {
     /** Chain heads as the database holds them (stream -> seq). */
     private readonly headSeq: ReadonlyMap<number, number>,
     marks: readonly StreamMark[],
+    /** Where each stream continues after its archived months (retention); absent: from the genesis. */
+    starts: ReadonlyMap<number, { readonly seq: number; readonly hash: string }> = new Map(),
   ) {
     for (const stream of headSeq.keys()) {
-      this.states.set(stream, { seq: 0, prev: GENESIS_HEX, resync: false, gap: null });
+      const start = starts.get(stream);
+      this.states.set(stream, { seq: start?.seq ?? 0, prev: start?.hash ?? GENESIS_HEX, resync: false, gap: null });
     }
     for (const mark of marks) {
       const list = this.marks.get(mark.stream) ?? [];

@@ -70,6 +70,8 @@ export interface AppConfig {
   readonly anomalyChainVerifyHours: number;
   /** Compliance: exports one user may start per hour. */
   readonly exportsPerHour: number;
+  /** Audit retention: months a month of events stays in the hot database after it ends (HIPAA: six years). */
+  readonly auditRetentionMonths: number;
   /** Bearer token the monitoring system presents at /api/metrics; unset: the endpoint does not exist. */
   readonly metricsToken: string | undefined;
 }
@@ -131,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     anomalyChainVerifyHours: r.int('ANOMALY_CHAIN_VERIFY_HOURS', 24, 0, 720),
     exportsPerHour: r.int('EXPORTS_PER_HOUR', 20, 1, 10_000),
     metricsToken: r.optionalString('METRICS_TOKEN'),
+    auditRetentionMonths: r.int('AUDIT_RETENTION_MONTHS', 72, 1, 1200),
   };
   checkIdentityKeys(config, r.problems);
   if (runtime === 'production' && !embedded && !config.auditSigningKeyFile) {
