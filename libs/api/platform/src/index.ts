@@ -8,3 +8,4 @@ export * from './lib/http/logging';
 export * from './lib/platform.module';
 export * from './lib/auth/route-metadata';
 export * from './lib/auth/actor';
+export * from './lib/cli/command-args';

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type ConnectionTarget, dataSourceOptions } from '@chartdesk/api-database';
-import type { AppConfig } from '@chartdesk/api-platform';
+import { type AppConfig, parseCommandArgs } from '@chartdesk/api-platform';
 import type { AuditVerificationResult } from '@chartdesk/contracts';
 import { DataSource } from 'typeorm';
 import { AuditCheckpointService } from '../checkpoint/audit-checkpoint.service';
@@ -14,9 +14,15 @@ export type AuditCommand = (config: AppConfig, args: readonly string[], target: 
  * Exit codes: 0 ok, 1 the trail failed verification, 2 usage.
  */
 export const AUDIT_COMMANDS: Readonly<Record<'verify' | 'checkpoint' | 'export-checkpoint', AuditCommand>> = {
-  verify: (config, args, target) =>
-    withDataSource(target, async (ds) => {
-      const file = optionValue(args, '--checkpoint');
+  verify: (config, args, target) => {
+    const parsed = parseCommandArgs(args, {
+      options: { checkpoint: { type: 'string' } },
+      usage:
+        'Usage: verify [--checkpoint <file>]   (the file written by export-checkpoint also catches a truncated tail)',
+    });
+    if (!parsed) return Promise.resolve(2);
+    return withDataSource(target, async (ds) => {
+      const file = parsed.values.checkpoint;
       const verifier = new AuditVerifier(ds, loadAuditSigningKey(config));
       const progress = new ProgressLine();
       const result = await verifier.verify({
@@ -27,24 +33,33 @@ export const AUDIT_COMMANDS: Readonly<Record<'verify' | 'checkpoint' | 'export-c
       console.log(describeVerification(result));
       console.log(JSON.stringify(result, null, 2));
       return result.ok ? 0 : 1;
-    }),
-  checkpoint: (config, _args, target) =>
-    withDataSource(target, async (ds) => {
+    });
+  },
+  checkpoint: (config, args, target) => {
+    if (
+      !parseCommandArgs(args, { options: {}, usage: 'Usage: checkpoint   (signs the chain heads now; no arguments)' })
+    ) {
+      return Promise.resolve(2);
+    }
+    return withDataSource(target, async (ds) => {
       const checkpoint = await new AuditCheckpointService(ds, loadAuditSigningKey(config)).create();
       console.log(
         `Checkpoint ${checkpoint?.id} signed: ${checkpoint?.eventCount} events in ${checkpoint?.heads.length} streams.`,
       );
       return 0;
-    }),
-  'export-checkpoint': (config, args, target) =>
-    withDataSource(target, async (ds) => {
-      const out = args.find((a) => !a.startsWith('--'));
-      if (!out) {
-        console.error('Usage: export-checkpoint <file> [--latest]   (default: take a new checkpoint and export it)');
-        return 2;
-      }
+    });
+  },
+  'export-checkpoint': (config, args, target) => {
+    const parsed = parseCommandArgs(args, {
+      options: { latest: { type: 'boolean' } },
+      positionals: { min: 1, max: 1 },
+      usage: 'Usage: export-checkpoint <file> [--latest]   (default: take a new checkpoint and export it)',
+    });
+    if (!parsed) return Promise.resolve(2);
+    const [out = ''] = parsed.positionals;
+    return withDataSource(target, async (ds) => {
       const service = new AuditCheckpointService(ds, loadAuditSigningKey(config));
-      const checkpoint = args.includes('--latest') ? await service.latest() : await service.create();
+      const checkpoint = parsed.values.latest ? await service.latest() : await service.create();
       if (!checkpoint) {
         console.error('No checkpoint has been taken yet.');
         return 1;
@@ -54,7 +69,8 @@ export const AUDIT_COMMANDS: Readonly<Record<'verify' | 'checkpoint' | 'export-c
         `Exported checkpoint ${checkpoint.id} (${checkpoint.eventCount} events) to ${out}. Keep it outside this server.`,
       );
       return 0;
-    }),
+    });
+  },
 };
 
 async function withDataSource<T>(target: ConnectionTarget, work: (ds: DataSource) => Promise<T>): Promise<T> {
@@ -65,11 +81,6 @@ async function withDataSource<T>(target: ConnectionTarget, work: (ds: DataSource
   } finally {
     await ds.destroy();
   }
-}
-
-function optionValue(args: readonly string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
 }
 
 export function describeVerification(result: AuditVerificationResult): string {
