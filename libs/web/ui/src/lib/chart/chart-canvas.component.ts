@@ -1,0 +1,54 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type ElementRef,
+  type OnDestroy,
+  effect,
+  input,
+  viewChild,
+} from '@angular/core';
+import { Chart, type ChartConfiguration, registerables } from 'chart.js';
+
+Chart.register(...registerables);
+
+/**
+ * The one chart.js wrapper of the web libs: a canvas that draws `config` and
+ * redraws when it changes. The canvas is an image to assistive technology,
+ * named by `label`; callers show the same numbers as text or a table.
+ * Animation is off (charts are read, not watched) and the chart fills the
+ * host, whose height is `height`.
+ */
+@Component({
+  selector: 'cd-chart',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `<canvas #canvas role="img" [attr.aria-label]="label()"></canvas>`,
+  host: { '[style.height]': 'height()' },
+  styles: `
+    :host {
+      display: block;
+      position: relative;
+    }
+  `,
+})
+export class ChartCanvasComponent implements OnDestroy {
+  readonly config = input.required<ChartConfiguration>();
+  readonly label = input.required<string>();
+  readonly height = input('16rem');
+  private readonly canvas = viewChild.required<ElementRef<HTMLCanvasElement>>('canvas');
+  private chart: Chart | null = null;
+
+  constructor() {
+    effect(() => {
+      const config = this.config();
+      this.chart?.destroy();
+      this.chart = new Chart(this.canvas().nativeElement, {
+        ...config,
+        options: { responsive: true, maintainAspectRatio: false, animation: false, ...config.options },
+      });
+    });
+  }
+
+  ngOnDestroy(): void {
+    this.chart?.destroy();
+  }
+}
