@@ -1,6 +1,14 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
+/** One constraint per API domain lib: it may import shared libs and the domains listed (all below it). */
+function apiLayers(below) {
+  return Object.entries(below).map(([domain, allowed]) => ({
+    sourceTag: `domain:${domain}`,
+    onlyDependOnLibsWithTags: ['scope:shared', ...allowed.map((d) => `domain:${d}`)],
+  }));
+}
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -31,6 +39,24 @@ export default [
               notDependOnLibsWithTags: ['scope:api'],
             },
             { sourceTag: 'scope:tests', onlyDependOnLibsWithTags: ['*'] },
+            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: [] },
+            // API domain libs depend downward only (DESIGN.md): records -> access -> identity;
+            // everyone may use audit and database; worklist -> records, codesets; quality -> worklist;
+            // compliance -> audit, records. A lib reaches another's data only through that lib's
+            // exports or published views (tools/check-table-ownership.mjs), so these arrows are the
+            // real coupling.
+            ...apiLayers({
+              platform: [],
+              database: ['platform'],
+              audit: ['platform', 'database'],
+              identity: ['platform', 'database', 'audit'],
+              access: ['platform', 'database', 'audit', 'identity'],
+              codesets: ['platform', 'database', 'audit'],
+              records: ['platform', 'database', 'audit', 'identity', 'access'],
+              worklist: ['platform', 'database', 'audit', 'identity', 'access', 'records', 'codesets'],
+              quality: ['platform', 'database', 'audit', 'identity', 'access', 'records', 'codesets', 'worklist'],
+              compliance: ['platform', 'database', 'audit', 'identity', 'access', 'records'],
+            }),
           ],
         },
       ],

@@ -4,7 +4,7 @@ import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
-import { seedDemoData } from './demo-seed';
+import { seedDemoDataAsOwner } from './demo-seed-runner';
 import { ALL_MIGRATIONS } from './migrations';
 
 export interface RunningApp {
@@ -30,7 +30,14 @@ export async function bootstrapApp(
       extraModules.length ? { module: class AppWithExtras {}, imports: [root, ...extraModules] } : root,
       config,
     );
-    if (config.seedDemoData) await seedDemoData(app.get(DataSource), config, (line) => console.log(line));
+    if (config.seedDemoData) {
+      await seedDemoDataAsOwner(config, database, app.get(DataSource), (line) => console.log(line)).catch(
+        async (error: unknown) => {
+          await app.close();
+          throw error;
+        },
+      );
+    }
     return {
       app,
       mode: database.mode,

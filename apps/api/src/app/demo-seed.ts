@@ -1,4 +1,5 @@
 import type { AppConfig } from '@chartdesk/api-platform';
+import { markDemoStepSeeded, seededDemoSteps } from '@chartdesk/api-database';
 import { seedDemoCodeSets } from '@chartdesk/api-codesets';
 import { COMPLIANCE_DEMO_STEP, seedDemoCompliance } from '@chartdesk/api-compliance';
 import { IDENTITY_DEMO_STEP, seedDemoIdentity } from '@chartdesk/api-identity';
@@ -41,16 +42,14 @@ export async function seedDemoData(
   config: AppConfig,
   log: (line: string) => void,
 ): Promise<void> {
-  const done = new Set<string>(
-    ((await dataSource.query('SELECT step FROM demo_seed_run')) as { step: string }[]).map((r) => r.step),
-  );
+  const done = await seededDemoSteps(dataSource);
   const context: DemoSeedContext = {};
   for (const step of DEMO_SEED_STEPS) {
     if (done.has(step.name)) continue;
     const started = Date.now();
     log(`Seeding demo data: ${step.name}…`);
     const summary = await step.run(dataSource, context, config);
-    await dataSource.query('INSERT INTO demo_seed_run (step) VALUES ($1) ON CONFLICT DO NOTHING', [step.name]);
+    await markDemoStepSeeded(dataSource, step.name);
     log(`Seeded ${step.name}${summary ? ` (${summary})` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
 }

@@ -5,3 +5,4 @@ export * from './lib/embedded/embedded-postgres';
 export * from './lib/migration-runner';
 export * from './lib/migrations';
 export * from './lib/database-mode.token';
+export * from './lib/demo-seed-steps';

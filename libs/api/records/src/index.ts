@@ -14,3 +14,5 @@ export * from './lib/demo/demo-chart-generator';
 export * from './lib/demo/bulk-chart-writer';
 export * from './lib/demo/records-demo-seed';
 export { type AccessFactsInput, factsFrom as chartAccessFactsOf } from './lib/charts/chart-rows';
+export * from './lib/store/chart-workflow-commands';
+export * from './lib/break-glass/break-glass-review-queue';

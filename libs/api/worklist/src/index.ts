@@ -5,3 +5,5 @@ export * from './lib/status/chart-transition';
 export * from './lib/access/chart-gate';
 export * from './lib/demo/worklist-demo-seed';
 export { SaveCodesDto } from './lib/coding/dto/codes.dto';
+export { appendCodingVersion, latestCodingVersion } from './lib/coding/coding-versions';
+export { recordChartReturn } from './lib/review/chart-returns';

@@ -1,6 +1,9 @@
 import { loadAuditSigningKey } from '@chartdesk/api-audit';
 import { APP_CONFIG, type AppConfig } from '@chartdesk/api-platform';
+import { ApiRecordsModule } from '@chartdesk/api-records';
 import { Module } from '@nestjs/common';
+import { BreakGlassReviewController } from './break-glass/break-glass-review.controller';
+import { BreakGlassReviewService } from './break-glass/break-glass-review.service';
 import { AnomalyDetector } from './anomaly/anomaly-detector.service';
 import { AnomalyScheduler } from './anomaly/anomaly-scheduler';
 import { AnomalyController } from './anomaly/anomaly.controller';
@@ -20,7 +23,9 @@ import { ReviewService } from './review/review.service';
 
 /** The compliance workbench: reports, signed exports, anomaly detection, the review queue, integrity. */
 @Module({
+  imports: [ApiRecordsModule],
   controllers: [
+    BreakGlassReviewController,
     ReportsController,
     ExportsController,
     ReviewController,
@@ -29,6 +34,7 @@ import { ReviewService } from './review/review.service';
     IntegrityController,
   ],
   providers: [
+    BreakGlassReviewService,
     ReportsService,
     ExportService,
     ExportVerificationService,

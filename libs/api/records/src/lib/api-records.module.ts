@@ -1,5 +1,6 @@
 import { IdentityModule } from '@chartdesk/api-identity';
 import { Module } from '@nestjs/common';
+import { BreakGlassReviewQueue } from './break-glass/break-glass-review-queue';
 import { BreakGlassController } from './break-glass/break-glass.controller';
 import { BreakGlassService } from './break-glass/break-glass.service';
 import { ChartListService } from './charts/chart-list.service';
@@ -21,8 +22,9 @@ import { FhirImportController } from './fhir/fhir-import.controller';
     PatientIdentityService,
     InvestigationService,
     BreakGlassService,
+    BreakGlassReviewQueue,
     FieldCipherProvider,
   ],
-  exports: [FieldCipherProvider],
+  exports: [FieldCipherProvider, BreakGlassReviewQueue],
 })
 export class ApiRecordsModule {}

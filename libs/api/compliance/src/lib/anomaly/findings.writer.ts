@@ -47,8 +47,8 @@ export class FindingsWriter {
   private async insert(m: EntityManager, f: Finding): Promise<string | null> {
     const [row] = (await m.query(
       `INSERT INTO review_item (kind, rule, severity, title, dedupe_key, user_id, patient_id, encounter_id, grant_id, evidence)
-       SELECT $1, $2, $3, $4, $5, $6, $7, (SELECT id FROM encounter WHERE id::text = $8),
-              (SELECT id FROM break_glass_grant WHERE id::text = $9), $10
+       SELECT $1, $2, $3, $4, $5, $6, $7, (SELECT id FROM records_charts WHERE id::text = $8),
+              (SELECT id FROM records_break_glass_grants WHERE id::text = $9), $10
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
       [
         f.rule === 'BREAK_GLASS' ? 'BREAK_GLASS' : 'ANOMALY',

@@ -22,13 +22,13 @@ export async function seedDemoCompliance(
   config: AppConfig,
 ): Promise<string> {
   const users = (await dataSource.query(
-    `SELECT id, username, role, schedule FROM app_user WHERE role IN ('CODER', 'SUPERVISOR') AND status = 'ACTIVE'
+    `SELECT id, username, role, schedule FROM identity_users WHERE role IN ('CODER', 'SUPERVISOR') AND status = 'ACTIVE'
       ORDER BY username`,
   )) as { id: string; username: string; role: string; schedule: ShiftSchedule | null }[];
   const charts = (await dataSource.query(
     `SELECT e.id AS encounter_id, e.patient_id, a.coder_id, a.id AS assignment_id, p.is_vip, p.is_employee
-       FROM encounter e JOIN patient p ON p.id = e.patient_id
-       LEFT JOIN assignment a ON a.encounter_id = e.id AND a.active
+       FROM records_charts e JOIN records_patients p ON p.id = e.patient_id
+       LEFT JOIN records_assignments a ON a.encounter_id = e.id AND a.active
       WHERE NOT ('SUBSTANCE_USE_PART2' = ANY (e.labels))
       ORDER BY e.encounter_number`,
   )) as {

@@ -21,13 +21,13 @@ SELECT e.id::text AS id,
        e.resource_type, e.resource_id, e.purpose, host(e.ip) AS ip, e.details->>'basis' AS basis,
        u.username, u.display_name, p.mrn, p.family_name, p.given_name,
        (e.patient_id IS NOT NULL AND EXISTS (
-          SELECT 1 FROM encounter en WHERE en.patient_id = e.patient_id
+          SELECT 1 FROM records_charts en WHERE en.patient_id = e.patient_id
              AND ('SUBSTANCE_USE_PART2' = ANY (en.labels) OR EXISTS (
-               SELECT 1 FROM clinical_document d WHERE d.encounter_id = en.id AND 'SUBSTANCE_USE_PART2' = ANY (d.labels)))
+               SELECT 1 FROM records_documents d WHERE d.encounter_id = en.id AND 'SUBSTANCE_USE_PART2' = ANY (d.labels)))
        )) AS part2
   FROM audit_event e
-  LEFT JOIN app_user u ON u.id = e.actor_user_id
-  LEFT JOIN patient p ON p.id = e.patient_id`;
+  LEFT JOIN identity_users u ON u.id = e.actor_user_id
+  LEFT JOIN records_patients p ON p.id = e.patient_id`;
 
 /**
  * Local time of the event in the actor's schedule zone lies in none of their
@@ -39,8 +39,8 @@ const OUTSIDE_SCHEDULE = `u.schedule IS NOT NULL AND NOT EXISTS (
      AND (e.recorded_at AT TIME ZONE (u.schedule->>'timeZone'))::time >= (w->>'start')::time
      AND (e.recorded_at AT TIME ZONE (u.schedule->>'timeZone'))::time < (w->>'end')::time)`;
 
-const PART2_PATIENTS = `SELECT en.patient_id FROM encounter en WHERE 'SUBSTANCE_USE_PART2' = ANY (en.labels)
-  UNION SELECT en.patient_id FROM clinical_document d JOIN encounter en ON en.id = d.encounter_id
+const PART2_PATIENTS = `SELECT en.patient_id FROM records_charts en WHERE 'SUBSTANCE_USE_PART2' = ANY (en.labels)
+  UNION SELECT en.patient_id FROM records_documents d JOIN records_charts en ON en.id = d.encounter_id
    WHERE 'SUBSTANCE_USE_PART2' = ANY (d.labels)`;
 
 export interface ReportStatement {

@@ -89,7 +89,7 @@ export class ReportsService {
         const rows = (await m.query(
           `SELECT id, facility, mrn, family_name, given_name, to_char(birth_date, 'YYYY-MM-DD') AS birth_date,
                   is_vip, is_employee
-             FROM patient
+             FROM records_patients
             WHERE lower(mrn) = $1 OR lower(family_name || ' ' || given_name) % $1
                OR lower(family_name || ' ' || given_name) LIKE '%' || $2 || '%'
             ORDER BY lower(mrn) = $1 DESC, similarity(lower(family_name || ' ' || given_name), $1) DESC, mrn
@@ -136,7 +136,7 @@ export class ReportsService {
       .toLowerCase()
       .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const rows = (await this.dataSource.query(
-      `SELECT id, username, display_name, role FROM app_user
+      `SELECT id, username, display_name, role FROM identity_users
         WHERE lower(username) LIKE $1 OR lower(display_name) LIKE $1 ORDER BY display_name LIMIT 25`,
       [text],
     )) as { id: string; username: string; display_name: string; role: UserSearchHit['role'] }[];

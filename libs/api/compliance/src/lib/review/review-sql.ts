@@ -12,9 +12,9 @@ SELECT r.id, r.rule, r.severity, r.status, r.title, r.evidence, r.disposition, r
        r.assignee_id, au.username AS assignee_username, au.display_name AS assignee_name, au.role AS assignee_role,
        r.patient_id, p.mrn, p.family_name, p.given_name
   FROM review_item r
-  LEFT JOIN app_user su ON su.id = r.user_id
-  LEFT JOIN app_user au ON au.id = r.assignee_id
-  LEFT JOIN patient p ON p.id = r.patient_id`;
+  LEFT JOIN identity_users su ON su.id = r.user_id
+  LEFT JOIN identity_users au ON au.id = r.assignee_id
+  LEFT JOIN records_patients p ON p.id = r.patient_id`;
 
 export interface ReviewDbRow {
   id: string;

@@ -199,7 +199,7 @@ export class ReviewService {
   }
 
   private async checkAssignee(m: EntityManager, userId: string): Promise<void> {
-    const [u] = (await m.query(`SELECT role, status FROM app_user WHERE id = $1`, [userId])) as {
+    const [u] = (await m.query(`SELECT role, status FROM identity_users WHERE id = $1`, [userId])) as {
       role: Role;
       status: string;
     }[];
@@ -213,7 +213,7 @@ export class ReviewService {
     if (!row) return null;
     const notes = (await m.query(
       `SELECT n.id, n.text, n.created_at, u.id AS user_id, u.username, u.display_name, u.role
-         FROM review_item_note n JOIN app_user u ON u.id = n.author_id
+         FROM review_item_note n JOIN identity_users u ON u.id = n.author_id
         WHERE n.review_item_id = $1 ORDER BY n.created_at, n.id`,
       [id],
     )) as {

@@ -1,4 +1,5 @@
 import { APP_CONFIG, type AppConfig } from '@chartdesk/api-platform';
+import { seededDemoSteps } from '@chartdesk/api-database';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { totpCodeAt } from '../mfa/totp';
@@ -35,10 +36,8 @@ export class DemoBanner implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.seedDemoData || this.config.databaseUrl) return;
-    const seeded = (await this.dataSource.query('SELECT 1 FROM demo_seed_run WHERE step = $1', [
-      IDENTITY_DEMO_STEP,
-    ])) as unknown[];
+    const seeded = await seededDemoSteps(this.dataSource);
     // Printed on stdout like the start-up banner in main.ts, whatever the log level.
-    if (seeded.length > 0) console.log(`\n${await demoAccountsTable(Math.floor(Date.now() / 1000))}\n`);
+    if (seeded.has(IDENTITY_DEMO_STEP)) console.log(`\n${await demoAccountsTable(Math.floor(Date.now() / 1000))}\n`);
   }
 }

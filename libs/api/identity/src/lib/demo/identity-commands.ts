@@ -7,17 +7,13 @@ type Command = (config: AppConfig, args: readonly string[]) => Promise<number>;
 
 /** Maintenance commands from identity: `node dist/apps/api/main.js demo-totp [username]`. */
 export const IDENTITY_COMMANDS: Readonly<Record<string, Command>> = {
-  'demo-totp': async (config, args) => {
+  'demo-totp': async (_config, args) => {
     const parsed = parseCommandArgs(args, {
       options: {},
       positionals: { min: 0, max: 1 },
       usage: 'Usage: demo-totp [username]   (without a username: every demo account and its current code)',
     });
     if (!parsed) return 2;
-    if (config.databaseUrl) {
-      console.error('Demo accounts exist only in the embedded demo database.');
-      return 2;
-    }
     const now = Math.floor(Date.now() / 1000);
     const [username] = parsed.positionals;
     if (!username) {

@@ -1,7 +1,7 @@
 import { AuditService } from '@chartdesk/api-audit';
 import type { Actor } from '@chartdesk/api-platform';
 import { DEMO_SCENARIOS } from '@chartdesk/api-records';
-import { ChartGate, lockChart, transitionChart } from '@chartdesk/api-worklist';
+import { appendCodingVersion, ChartGate, lockChart, transitionChart } from '@chartdesk/api-worklist';
 import type { ChartCodes } from '@chartdesk/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SamplingRunService } from '../sampling/sampling-run.service';
@@ -51,12 +51,14 @@ async function submitAsCoder(
     purpose: a.assignmentId,
     details: { status: chart.status, codingVersion: 0, via: 'demo-seed' },
   });
-  const [version] = (await m.query(
-    `INSERT INTO coding_version (encounter_id, number, kind, created_by, codes, findings, acknowledged_warnings)
-     SELECT $1, COALESCE(MAX(number), 0) + 1, 'SUBMISSION', $2, $3::jsonb, '[]'::jsonb, '[]'::jsonb
-       FROM coding_version WHERE encounter_id = $1 RETURNING number`,
-    [a.encounterId, coder.userId, JSON.stringify(codes)],
-  )) as { number: number }[];
+  const version = await appendCodingVersion(m, {
+    encounterId: a.encounterId,
+    kind: 'SUBMISSION',
+    createdBy: coder.userId,
+    codes,
+    findings: [],
+    acknowledgedWarnings: [],
+  });
   await transitionChart(m, chart, 'SUBMIT', ctx);
   await audit.record(m, {
     action: 'CODES_SUBMITTED',
@@ -68,7 +70,7 @@ async function submitAsCoder(
     resourceId: a.encounterId,
     purpose: a.assignmentId,
     details: {
-      codingVersion: version?.number ?? 1,
+      codingVersion: version.number,
       acknowledgedWarnings: [],
       errors: 0,
       warnings: 0,
@@ -91,7 +93,7 @@ export async function seedDemoQuality(dataSource: DataSource, context: Record<st
   if (assignments.length === 0) return 'skipped: no demo assignments in this run';
   const audit = new AuditService(dataSource);
   const users = (await dataSource.query(
-    `SELECT id, username, role, team_id, clearances FROM app_user WHERE role IN ('CODER', 'SUPERVISOR') ORDER BY username`,
+    `SELECT id, username, role, team_id, clearances FROM identity_users WHERE role IN ('CODER', 'SUPERVISOR') ORDER BY username`,
   )) as UserRow[];
   const byId = new Map(users.map((u) => [u.id, u] as const));
   let submitted = 0;

@@ -51,8 +51,8 @@ SELECT r.id, r.encounter_id, e.patient_id, r.coder_id, u.display_name AS coder_n
        (SELECT count(*)::int FROM quality_finding f WHERE f.review_id = r.id AND f.response = 'REBUTTED'
            AND (f.decision IS NULL OR f.decision = 'ESCALATED')) AS open_rebuttals
   FROM quality_review r
-  JOIN encounter e ON e.id = r.encounter_id
-  JOIN app_user u ON u.id = r.coder_id
+  JOIN records_charts e ON e.id = r.encounter_id
+  JOIN identity_users u ON u.id = r.coder_id
   LEFT JOIN quality_sample_run sr ON sr.id = r.run_id`;
 
 /** Loads one review; `lock` takes the row lock so concurrent changes to it queue. */
@@ -137,10 +137,10 @@ export async function submittedVersion(
   encounterId: string,
   number: number,
 ): Promise<{ codes: ChartCodes; findings: EditFinding[] }> {
-  const [row] = (await m.query('SELECT codes, findings FROM coding_version WHERE encounter_id = $1 AND number = $2', [
-    encounterId,
-    number,
-  ])) as { codes: ChartCodes; findings: EditFinding[] }[];
+  const [row] = (await m.query(
+    'SELECT codes, findings FROM worklist_coding_versions WHERE encounter_id = $1 AND number = $2',
+    [encounterId, number],
+  )) as { codes: ChartCodes; findings: EditFinding[] }[];
   return row ?? { codes: { diagnoses: [], procedures: [] }, findings: [] };
 }
 

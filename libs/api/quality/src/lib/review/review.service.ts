@@ -1,6 +1,13 @@
 import { AuditService } from '@chartdesk/api-audit';
 import { type Actor, DomainError, type RequestMeta } from '@chartdesk/api-platform';
-import { ChartDenied, ChartGate, illegalTransition, lockChart, transitionChart } from '@chartdesk/api-worklist';
+import {
+  ChartDenied,
+  ChartGate,
+  illegalTransition,
+  lockChart,
+  recordChartReturn,
+  transitionChart,
+} from '@chartdesk/api-worklist';
 import {
   type CloseReviewRequest,
   DEFAULT_SAMPLING_RULE,
@@ -205,11 +212,7 @@ export class ReviewService {
         }
         await transitionChart(m, chart, chart.status === 'IN_REVIEW' ? 'REVIEW_RETURN' : 'RETURN', ctx);
         // The coder's workspace shows the latest return reason; the review's findings say the rest.
-        await m.query('INSERT INTO chart_return (encounter_id, returned_by, reason) VALUES ($1, $2, $3)', [
-          row.encounter_id,
-          actor.userId,
-          (request.reason ?? '').trim(),
-        ]);
+        await recordChartReturn(m, row.encounter_id, actor.userId, request.reason ?? '');
       } else if (row.kind === 'PREBILL' && chart.status === 'IN_REVIEW') {
         await transitionChart(m, chart, 'REVIEW_COMPLETE', ctx);
       } else if (row.kind === 'PREBILL' && chart.status === 'SUBMITTED') {
@@ -240,7 +243,7 @@ export class ReviewService {
       ])) as { id: string }[];
       if (open) throw new DomainError('CONFLICT', 'This chart is already under review.', { reviewId: open.id });
       const [last] = (await m.query(
-        `SELECT cv.number, cv.created_by, cv.codes, u.team_id FROM coding_version cv JOIN app_user u ON u.id = cv.created_by
+        `SELECT cv.number, cv.created_by, cv.codes, u.team_id FROM worklist_coding_versions cv JOIN identity_users u ON u.id = cv.created_by
           WHERE cv.encounter_id = $1 AND cv.kind = 'SUBMISSION' ORDER BY cv.number DESC LIMIT 1`,
         [encounterId],
       )) as { number: number; created_by: string; codes: unknown; team_id: string | null }[];

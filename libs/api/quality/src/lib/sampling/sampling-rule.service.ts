@@ -83,7 +83,7 @@ export class SamplingRuleService {
 
   private async view(m: EntityManager, teamId: string): Promise<SamplingRulesResponse> {
     const rules = await loadTeamRules(m, teamId);
-    const [team] = (await m.query('SELECT name FROM team WHERE id = $1', [teamId])) as { name: string }[];
+    const [team] = (await m.query('SELECT name FROM identity_teams WHERE id = $1', [teamId])) as { name: string }[];
     const teamView: SamplingRuleView = {
       ...(rules.team ? ruleOfRow(rules.team) : DEFAULT_SAMPLING_RULE),
       scope: 'TEAM',

@@ -35,7 +35,7 @@ export async function loadTeamRules(
 ): Promise<{ team: RuleRow | null; coders: Map<string, RuleRow> }> {
   const rows = (await m.query(
     `SELECT ${RULE_COLUMNS} FROM quality_sampling_rule
-      WHERE team_id = $1 OR coder_id IN (SELECT id FROM app_user WHERE team_id = $1)`,
+      WHERE team_id = $1 OR coder_id IN (SELECT id FROM identity_users WHERE team_id = $1)`,
     [teamId],
   )) as RuleRow[];
   const coders = new Map<string, RuleRow>();

@@ -22,7 +22,7 @@ import { coderRowsOfTeam } from './team-members';
 const POPULATION_SQL = `
 WITH firsts AS (
   SELECT cv.created_by AS coder_id, cv.encounter_id, min(cv.created_at) AS first_at
-    FROM coding_version cv JOIN app_user u ON u.id = cv.created_by
+    FROM worklist_coding_versions cv JOIN identity_users u ON u.id = cv.created_by
    WHERE cv.kind = 'SUBMISSION' AND u.team_id = $1
    GROUP BY cv.created_by, cv.encounter_id),
 ordinals AS (
@@ -31,12 +31,12 @@ ordinals AS (
     FROM firsts),
 latest AS (
   SELECT DISTINCT ON (cv.encounter_id) cv.encounter_id, cv.number, cv.created_by, cv.created_at
-    FROM coding_version cv JOIN encounter e ON e.id = cv.encounter_id
+    FROM worklist_coding_versions cv JOIN records_charts e ON e.id = cv.encounter_id
    WHERE cv.kind = 'SUBMISSION' AND e.coding_status = 'SUBMITTED'
    ORDER BY cv.encounter_id, cv.number DESC)
 SELECT l.encounter_id, l.number AS coding_version, l.created_by AS coder_id, e.encounter_type, o.ordinal
   FROM latest l
-  JOIN encounter e ON e.id = l.encounter_id
+  JOIN records_charts e ON e.id = l.encounter_id
   JOIN ordinals o ON o.coder_id = l.created_by AND o.encounter_id = l.encounter_id
  WHERE l.created_at >= $2 AND l.created_at < $3
    AND NOT EXISTS (SELECT 1 FROM quality_sample_member sm
@@ -169,10 +169,10 @@ export class SamplingRunService {
     const chart = await lockChart(m, row.encounter_id);
     let reviewId: string | null = null;
     if (d.selected) {
-      const [codes] = (await m.query('SELECT codes FROM coding_version WHERE encounter_id = $1 AND number = $2', [
-        row.encounter_id,
-        row.coding_version,
-      ])) as { codes: unknown }[];
+      const [codes] = (await m.query(
+        'SELECT codes FROM worklist_coding_versions WHERE encounter_id = $1 AND number = $2',
+        [row.encounter_id, row.coding_version],
+      )) as { codes: unknown }[];
       const [review] = (await m.query(
         `INSERT INTO quality_review (encounter_id, coder_id, team_id, kind, run_id, stratum, submitted_version,
                 corrected_codes, pass_threshold, created_by)

@@ -29,7 +29,7 @@ export function offlineMeta(agent: string): RequestMeta {
 
 export async function activeSupervisor(m: Pick<EntityManager, 'query'>, username: string): Promise<ActorRow | null> {
   const [row] = (await m.query(
-    `SELECT id, username, role, team_id, clearances FROM app_user
+    `SELECT id, username, role, team_id, clearances FROM identity_users
       WHERE lower(username) = lower($1) AND role = 'SUPERVISOR' AND status = 'ACTIVE' AND team_id IS NOT NULL`,
     [username],
   )) as ActorRow[];

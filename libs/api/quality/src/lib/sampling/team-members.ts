@@ -8,7 +8,7 @@ export interface TeamCoderRow {
 /** The team's active coders, by name. */
 export async function coderRowsOfTeam(m: EntityManager, teamId: string): Promise<TeamCoderRow[]> {
   return (await m.query(
-    `SELECT id, display_name FROM app_user WHERE team_id = $1 AND role = 'CODER' ORDER BY display_name, id`,
+    `SELECT id, display_name FROM identity_users WHERE team_id = $1 AND role = 'CODER' ORDER BY display_name, id`,
     [teamId],
   )) as TeamCoderRow[];
 }
@@ -16,7 +16,7 @@ export async function coderRowsOfTeam(m: EntityManager, teamId: string): Promise
 /** The coder, when they are in the team; null otherwise (answered as 404 by callers). */
 export async function coderInTeam(m: EntityManager, coderId: string, teamId: string): Promise<TeamCoderRow | null> {
   const [row] = (await m.query(
-    `SELECT id, display_name FROM app_user WHERE id = $1 AND team_id = $2 AND role = 'CODER'`,
+    `SELECT id, display_name FROM identity_users WHERE id = $1 AND team_id = $2 AND role = 'CODER'`,
     [coderId, teamId],
   )) as TeamCoderRow[];
   return row ?? null;

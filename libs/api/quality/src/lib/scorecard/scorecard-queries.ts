@@ -58,9 +58,9 @@ export async function coderEvents(m: EntityManager, coderId: string, from: Date,
 export async function turnaroundHours(m: EntityManager, coderId: string, from: Date, to: Date): Promise<number[]> {
   const rows = (await m.query(
     `SELECT extract(epoch FROM (f.first_at - a.assigned_at)) / 3600 AS hours
-       FROM (SELECT encounter_id, min(created_at) AS first_at FROM coding_version
+       FROM (SELECT encounter_id, min(created_at) AS first_at FROM worklist_coding_versions
               WHERE created_by = $1 AND kind = 'SUBMISSION' GROUP BY encounter_id) f
-       JOIN LATERAL (SELECT assigned_at FROM assignment
+       JOIN LATERAL (SELECT assigned_at FROM records_assignments
                       WHERE encounter_id = f.encounter_id AND coder_id = $1 AND assigned_at <= f.first_at
                       ORDER BY assigned_at DESC LIMIT 1) a ON true
       WHERE f.first_at >= $2 AND f.first_at < $3`,
@@ -71,7 +71,7 @@ export async function turnaroundHours(m: EntityManager, coderId: string, from: D
 
 export async function openItems(m: EntityManager, coderId: string): Promise<{ assignments: number; reviews: number }> {
   const [row] = (await m.query(
-    `SELECT (SELECT count(*)::int FROM assignment a JOIN encounter e ON e.id = a.encounter_id
+    `SELECT (SELECT count(*)::int FROM records_assignments a JOIN records_charts e ON e.id = a.encounter_id
               WHERE a.coder_id = $1 AND a.active
                 AND e.coding_status IN ('ASSIGNED', 'IN_PROGRESS', 'ON_HOLD', 'RETURNED')) AS assignments,
             (SELECT count(*)::int FROM quality_review WHERE coder_id = $1 AND status = 'AWAITING_CODER') AS reviews`,
@@ -81,8 +81,8 @@ export async function openItems(m: EntityManager, coderId: string): Promise<{ as
 }
 
 /** The team's charts: those actively assigned to one of its coders. */
-const TEAM_CHARTS = `encounter e JOIN assignment a ON a.encounter_id = e.id AND a.active
-  JOIN app_user u ON u.id = a.coder_id AND u.team_id = $1`;
+const TEAM_CHARTS = `encounter e JOIN records_assignments a ON a.encounter_id = e.id AND a.active
+  JOIN identity_users u ON u.id = a.coder_id AND u.team_id = $1`;
 
 /** Days since discharge (or the date of service) of every open chart of the team: the DNFB backlog. */
 export async function backlogDays(m: EntityManager, teamId: string): Promise<number[]> {
@@ -118,7 +118,7 @@ export async function chartsAtRisk(m: EntityManager, teamId: string, withinDays:
 export async function throughput(m: EntityManager, teamId: string, from: Date, to: Date): Promise<ThroughputPoint[]> {
   const rows = (await m.query(
     `SELECT to_char(d, 'YYYY-MM-DD') AS day,
-            (SELECT count(*)::int FROM coding_version cv JOIN app_user u ON u.id = cv.created_by
+            (SELECT count(*)::int FROM worklist_coding_versions cv JOIN identity_users u ON u.id = cv.created_by
               WHERE u.team_id = $1 AND cv.kind = 'SUBMISSION'
                 AND cv.created_at >= d AND cv.created_at < d + interval '1 day') AS submitted,
             (SELECT count(*)::int FROM ${TEAM_CHARTS}

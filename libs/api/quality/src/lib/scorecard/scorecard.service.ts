@@ -55,7 +55,7 @@ export class ScorecardService {
   mine(actor: Actor, meta: RequestMeta, q: ScorecardWindow): Promise<CoderScorecard> {
     const w = windowOf(q);
     return this.dataSource.transaction(async (m) => {
-      const [me] = (await m.query('SELECT display_name FROM app_user WHERE id = $1', [actor.userId])) as {
+      const [me] = (await m.query('SELECT display_name FROM identity_users WHERE id = $1', [actor.userId])) as {
         display_name: string;
       }[];
       await this.reportRun(m, actor, meta, 'CODER_SCORECARD', actor.userId);

@@ -1,6 +1,6 @@
 import { type Actor, CurrentActor, ReqMeta, type RequestMeta, RequirePermission } from '@chartdesk/api-platform';
-import { type BreakGlassGrantView, RecordsPaths, type ReviewItemView } from '@chartdesk/contracts';
-import { Body, Controller, Get, Header, Post } from '@nestjs/common';
+import { type BreakGlassGrantView, RecordsPaths } from '@chartdesk/contracts';
+import { Body, Controller, Header, Post } from '@nestjs/common';
 import { BreakGlassService } from './break-glass.service';
 import { BreakGlassDto } from './dto/break-glass.dto';
 
@@ -17,12 +17,5 @@ export class BreakGlassController {
     @Body() body: BreakGlassDto,
   ): Promise<BreakGlassGrantView> {
     return this.breakGlass.grant(actor, meta, body);
-  }
-
-  @Get(RecordsPaths.reviewItems)
-  @RequirePermission('compliance:review')
-  @Header('cache-control', 'no-store')
-  reviewItems(@CurrentActor() actor: Actor, @ReqMeta() meta: RequestMeta): Promise<ReviewItemView[]> {
-    return this.breakGlass.reviewItems(actor, meta);
   }
 }

@@ -1,37 +1,19 @@
 import { ChartAccessPolicy } from '@chartdesk/api-access';
 import { AuditService } from '@chartdesk/api-audit';
-import { MfaService, UsersRepository } from '@chartdesk/api-identity';
-import { type Actor, DomainError, type RequestMeta } from '@chartdesk/api-platform';
-import {
-  BREAK_GLASS_MINUTES,
-  type BreakGlassGrantView,
-  type BreakGlassRequest,
-  type ReviewItemView,
-} from '@chartdesk/contracts';
+import { StepUpService } from '@chartdesk/api-identity';
+import { type Actor, type RequestMeta } from '@chartdesk/api-platform';
+import { BREAK_GLASS_MINUTES, type BreakGlassGrantView, type BreakGlassRequest } from '@chartdesk/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { firstRow } from '../store/first-row';
+import { BreakGlassReviewQueue } from './break-glass-review-queue';
 import { chartNotFound } from '../charts/chart-read.service';
 import { type AccessFactsRow, factsFrom, subjectFrom } from '../charts/chart-rows';
 import { CHART_ACCESS_FACTS_SQL } from '../charts/chart-sql';
 
-interface ReviewItemRow {
-  id: string;
-  kind: 'BREAK_GLASS';
-  status: 'OPEN' | 'CLOSED';
-  created_at: Date;
-  user_id: string;
-  encounter_id: string;
-  patient_id: string;
-  grant_id: string;
-  reason_code: string;
-  reason_text: string;
-}
-
 type GrantOutcome =
   | { kind: 'granted'; view: BreakGlassGrantView; patientId: string }
-  | { kind: 'bad-code' }
   | { kind: 'denied'; reason: string; patientId: string | null };
 
 /**
@@ -44,16 +26,19 @@ export class BreakGlassService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly mfa: MfaService,
-    private readonly users: UsersRepository,
+    private readonly stepUp: StepUpService,
+    private readonly reviewQueue: BreakGlassReviewQueue,
   ) {}
 
   async grant(actor: Actor, meta: RequestMeta, request: BreakGlassRequest): Promise<BreakGlassGrantView> {
+    // Step-up first (throttled, audited, committed on its own), so a wrong code
+    // learns nothing about the encounter and a throttled right code grants nothing.
+    await this.stepUp.verify(actor, meta, request.totpCode, 'BREAK_GLASS', {
+      resourceType: 'Encounter',
+      resourceId: request.encounterId,
+    });
     const now = new Date();
     const outcome = await this.dataSource.transaction(async (m): Promise<GrantOutcome> => {
-      // Step-up first, so a wrong code learns nothing about the encounter.
-      const user = await this.users.findById(actor.userId, m, true);
-      if (!user || (await this.mfa.acceptCode(m, user, request.totpCode)) !== 'totp') return { kind: 'bad-code' };
       const [row] = (await m.query(CHART_ACCESS_FACTS_SQL, [
         request.encounterId,
         actor.userId,
@@ -71,14 +56,15 @@ export class BreakGlassService {
         )) as { id: string }[],
         'break_glass_grant',
       );
-      const item = firstRow(
-        (await m.query(
-          `INSERT INTO review_item (kind, user_id, encounter_id, patient_id, grant_id, created_at)
-         VALUES ('BREAK_GLASS', $1, $2, $3, $4, $5) RETURNING id`,
-          [actor.userId, request.encounterId, row.patient_id, grant.id, now],
-        )) as { id: string }[],
-        'review_item',
-      );
+      const item = {
+        id: await this.reviewQueue.open(m, {
+          userId: actor.userId,
+          encounterId: request.encounterId,
+          patientId: row.patient_id,
+          grantId: grant.id,
+          at: now,
+        }),
+      };
       await this.audit.record(m, {
         action: 'BREAK_GLASS_GRANTED',
         outcome: 'success',
@@ -107,17 +93,6 @@ export class BreakGlassService {
     switch (outcome.kind) {
       case 'granted':
         return outcome.view;
-      case 'bad-code':
-        await this.audit.recordStandalone({
-          action: 'MFA_FAILED',
-          outcome: 'denied',
-          outcomeReason: 'BREAK_GLASS_STEP_UP',
-          actor,
-          meta,
-          resourceType: 'Encounter',
-          resourceId: request.encounterId,
-        });
-        throw new DomainError('FORBIDDEN', 'The authenticator code is not valid. Enter a fresh code.');
       case 'denied':
         await this.audit.recordStandalone({
           action: 'ACCESS_DENIED',
@@ -132,42 +107,5 @@ export class BreakGlassService {
         });
         throw chartNotFound();
     }
-  }
-
-  /** The compliance review queue's items (worked in the compliance issue). Access metadata only. */
-  async reviewItems(actor: Actor, meta: RequestMeta, status: 'OPEN' | 'CLOSED' = 'OPEN'): Promise<ReviewItemView[]> {
-    return this.audit.withAudit(
-      async (m) => {
-        const rows = (await m.query(
-          `SELECT r.id, r.kind, r.status, r.created_at, r.user_id, r.encounter_id, r.patient_id, r.grant_id,
-                  g.reason_code, g.reason_text
-             FROM review_item r JOIN break_glass_grant g ON g.id = r.grant_id
-            WHERE r.status = $1 ORDER BY r.created_at DESC LIMIT 500`,
-          [status],
-        )) as ReviewItemRow[];
-        return rows.map(
-          (r): ReviewItemView => ({
-            id: r.id,
-            kind: r.kind,
-            status: r.status,
-            createdAt: r.created_at.toISOString(),
-            userId: r.user_id,
-            encounterId: r.encounter_id,
-            patientId: r.patient_id,
-            reasonCode: r.reason_code,
-            reasonText: r.reason_text,
-            grantId: r.grant_id,
-          }),
-        );
-      },
-      (items) => ({
-        action: 'REPORT_RUN',
-        outcome: 'success',
-        actor,
-        meta,
-        resourceType: 'ReviewItem',
-        details: { report: 'break-glass-review-items', status, rows: items.length },
-      }),
-    );
   }
 }

@@ -28,8 +28,8 @@ SELECT e.id AS encounter_id, e.patient_id, e.labels AS encounter_labels, p.is_vi
   FROM encounter e
   JOIN patient p ON p.id = e.patient_id
   LEFT JOIN assignment a ON a.encounter_id = e.id AND a.active
-  LEFT JOIN app_user cu ON cu.id = a.coder_id
-  JOIN app_user u ON u.id = $1
+  LEFT JOIN identity_users cu ON cu.id = a.coder_id
+  JOIN identity_users u ON u.id = $1
  WHERE ($2 = 'CODER' AND a.coder_id = $1)
     OR ($2 = 'SUPERVISOR' AND (a.id IS NULL OR (cu.team_id IS NOT NULL AND cu.team_id = u.team_id)))
  ORDER BY start_date, e.encounter_number

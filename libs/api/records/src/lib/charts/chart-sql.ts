@@ -16,8 +16,8 @@ SELECT e.id AS encounter_id, e.patient_id, e.labels AS encounter_labels, p.is_vi
   FROM encounter e
   JOIN patient p ON p.id = e.patient_id
   LEFT JOIN assignment a ON a.encounter_id = e.id AND a.active
-  LEFT JOIN app_user cu ON cu.id = a.coder_id
-  LEFT JOIN app_user u ON u.id = $2
+  LEFT JOIN identity_users cu ON cu.id = a.coder_id
+  LEFT JOIN identity_users u ON u.id = $2
   LEFT JOIN LATERAL (SELECT id, expires_at FROM break_glass_grant
                       WHERE encounter_id = e.id AND user_id = $2 AND revoked_at IS NULL AND expires_at > $3
                       ORDER BY expires_at DESC LIMIT 1) g ON true

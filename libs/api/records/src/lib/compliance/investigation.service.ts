@@ -39,7 +39,7 @@ export class InvestigationService {
       async (m): Promise<{ denied: string } | { row: InvestigationRow }> => {
         const [facts] = (await m.query(
           `SELECT p.id, COALESCE(u.linked_patient_ids, '{}') AS linked_patient_ids
-             FROM patient p LEFT JOIN app_user u ON u.id = $2 WHERE p.id = $1`,
+             FROM patient p LEFT JOIN identity_users u ON u.id = $2 WHERE p.id = $1`,
           [request.patientId, actor.userId],
         )) as { id: string; linked_patient_ids: string[] }[];
         if (!facts) return { denied: 'NOT_FOUND' };

@@ -1,6 +1,7 @@
 import { ChartAccessPolicy, type ChartAccessSubject } from '@chartdesk/api-access';
 import type { AppConfig } from '@chartdesk/api-platform';
 import type { SensitivityLabel } from '@chartdesk/contracts';
+import { linkPatientToUser } from '@chartdesk/api-identity';
 import type { DataSource } from 'typeorm';
 import { FieldCipher } from '../crypto/field-cipher';
 import { loadRecordsKey } from '../crypto/records-key';
@@ -64,7 +65,7 @@ export async function seedDemoRecords(
     const written = await bulkInsertCharts(m, cipher, charts);
     const users = (await m.query(
       `SELECT id, username, role, team_id, clearances, to_char(part2_training_date, 'YYYY-MM-DD') AS part2_training_date
-         FROM app_user WHERE status = 'ACTIVE' AND role IN ('CODER', 'SUPERVISOR') ORDER BY username`,
+         FROM identity_users WHERE status = 'ACTIVE' AND role IN ('CODER', 'SUPERVISOR') ORDER BY username`,
     )) as DemoUserRow[];
     const coders = users.filter((u) => u.role === 'CODER');
     const assignedBy = users.find((u) => u.role === 'SUPERVISOR')?.id ?? null;
@@ -96,12 +97,7 @@ export async function seedDemoRecords(
     const named = context['demoEmployeeCoderId'];
     const firstCoder = coders.find((c) => c.id === named) ?? coders[0];
     if (firstCoder) {
-      // The identity column holds patient ids as text; the policy compares them with the chart's patient.
-      await m.query(
-        `UPDATE app_user SET linked_patient_ids = array_append(linked_patient_ids, $2::text)
-          WHERE id = $1 AND NOT ($2::text = ANY (linked_patient_ids))`,
-        [firstCoder.id, employeePatientId],
-      );
+      await linkPatientToUser(m, firstCoder.id, employeePatientId);
     }
     return {
       summary:

@@ -84,7 +84,7 @@ export async function actorIdentityFacts(
 ): Promise<Pick<FactsRow, 'part2_training_date' | 'linked_patient_ids'>> {
   const [row] = (await m.query(
     `SELECT to_char(part2_training_date, 'YYYY-MM-DD') AS part2_training_date, linked_patient_ids
-       FROM app_user WHERE id = $1`,
+       FROM identity_users WHERE id = $1`,
     [actor.userId],
   )) as { part2_training_date: string | null; linked_patient_ids: string[] }[];
   return { part2_training_date: row?.part2_training_date ?? null, linked_patient_ids: row?.linked_patient_ids ?? [] };

@@ -1,6 +1,7 @@
 import { ChartAccessPolicy } from '@chartdesk/api-access';
 import { AuditService } from '@chartdesk/api-audit';
 import { type Actor, DomainError, type RequestMeta } from '@chartdesk/api-platform';
+import { endActiveAssignment, setChartTerms, startAssignment } from '@chartdesk/api-records';
 import type {
   AssignmentOutcome,
   AssignmentResponse,
@@ -18,7 +19,7 @@ import { ChartLeaseService } from '../lease/chart-lease.service';
 import { lockChart, transitionChart } from '../status/chart-transition';
 import { coderMayTake, planDistribution } from './distribution-plan';
 import { POOL_SQL, type TeamCoder, teamCoders, teamSettings } from './team-coders';
-import { oneRow, returningRows } from '../status/returning-rows';
+import { oneRow } from '../status/returning-rows';
 
 interface Terms {
   readonly dueDate?: string;
@@ -157,14 +158,16 @@ export class AssignmentService {
       await this.leases.breakAny(m, grant.encounterId);
       await this.setTerms(m, grant.encounterId, terms);
     }
-    const row = oneRow(
-      (await m.query(
+    const row = {
+      id:
         current === coderId
-          ? 'SELECT id FROM assignment WHERE encounter_id = $1 AND active'
-          : 'INSERT INTO assignment (encounter_id, coder_id, assigned_by) VALUES ($1, $2, $3) RETURNING id',
-        current === coderId ? [grant.encounterId] : [grant.encounterId, coderId, actor.userId],
-      )) as { id: string }[],
-    );
+          ? oneRow(
+              (await m.query('SELECT id FROM records_assignments WHERE encounter_id = $1 AND active', [
+                grant.encounterId,
+              ])) as { id: string }[],
+            ).id
+          : await startAssignment(m, grant.encounterId, coderId, actor.userId),
+    };
     await this.audit.record(m, {
       action: 'ASSIGNED',
       outcome: 'success',
@@ -185,10 +188,7 @@ export class AssignmentService {
   }
 
   private async setTerms(m: EntityManager, encounterId: string, terms: Terms): Promise<void> {
-    await m.query(
-      'UPDATE encounter SET due_date = COALESCE($2::date, due_date), priority = COALESCE($3, priority) WHERE id = $1',
-      [encounterId, terms.dueDate ?? null, terms.priority ?? null],
-    );
+    await setChartTerms(m, encounterId, terms);
   }
 
   private async endActiveAssignment(
@@ -197,13 +197,6 @@ export class AssignmentService {
     actor: Actor,
     reason: 'REASSIGNED' | 'UNASSIGNED',
   ): Promise<string | null> {
-    const [row] = returningRows<{ coder_id: string }>(
-      await m.query(
-        `UPDATE assignment SET active = false, ended_at = now(), ended_by = $2, ended_reason = $3
-          WHERE encounter_id = $1 AND active RETURNING coder_id`,
-        [encounterId, actor.userId, reason],
-      ),
-    );
-    return row?.coder_id ?? null;
+    return endActiveAssignment(m, encounterId, actor.userId, reason);
   }
 }

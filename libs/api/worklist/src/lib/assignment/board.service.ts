@@ -28,17 +28,17 @@ type PoolRow = FactsRow & {
 
 const TEAM_WORK_SQL = `
 SELECT e.id AS encounter_id, e.patient_id, e.labels AS encounter_labels, p.is_vip, p.is_employee,
-       COALESCE((SELECT array_agg(DISTINCT l) FROM clinical_document d, unnest(d.labels) l
+       COALESCE((SELECT array_agg(DISTINCT l) FROM records_documents d, unnest(d.labels) l
                   WHERE d.encounter_id = e.id), '{}') AS document_labels,
        a.id AS assignment_id, a.coder_id, u.team_id AS coder_team_id,
        e.encounter_number, e.facility, e.encounter_type, u.display_name AS coder_name, e.coding_status,
        e.priority, to_char(e.due_date, 'YYYY-MM-DD') AS due_date,
-       (SELECT lu.display_name FROM chart_lease l JOIN app_user lu ON lu.id = l.user_id
+       (SELECT lu.display_name FROM chart_lease l JOIN identity_users lu ON lu.id = l.user_id
          WHERE l.encounter_id = e.id AND l.expires_at > now()) AS leased_by
-  FROM assignment a
-  JOIN app_user u ON u.id = a.coder_id
-  JOIN encounter e ON e.id = a.encounter_id
-  JOIN patient p ON p.id = e.patient_id
+  FROM records_assignments a
+  JOIN identity_users u ON u.id = a.coder_id
+  JOIN records_charts e ON e.id = a.encounter_id
+  JOIN records_patients p ON p.id = e.patient_id
  WHERE a.active AND u.team_id = $1 AND e.coding_status <> 'COMPLETED'
  ORDER BY e.priority, e.due_date NULLS LAST, a.assigned_at
  LIMIT 500`;
@@ -109,7 +109,7 @@ export class BoardService {
         const settings = await teamSettings(m, actor.teamId);
         const coders = actor.teamId ? await teamCoders(m, actor.teamId) : [];
         const facilities = (
-          (await m.query('SELECT DISTINCT facility FROM encounter ORDER BY facility')) as {
+          (await m.query('SELECT DISTINCT facility FROM records_charts ORDER BY facility')) as {
             facility: string;
           }[]
         ).map((r) => r.facility);

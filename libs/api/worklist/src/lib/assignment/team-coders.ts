@@ -9,10 +9,10 @@ export interface TeamCoder extends DistributableCoder {
 const TEAM_CODERS_SQL = `
 SELECT u.id, u.display_name, u.team_id, u.clearances, u.specialties,
        to_char(u.part2_training_date, 'YYYY-MM-DD') AS part2_training_date, u.linked_patient_ids,
-       (SELECT count(*)::int FROM assignment a JOIN encounter e ON e.id = a.encounter_id
+       (SELECT count(*)::int FROM records_assignments a JOIN records_charts e ON e.id = a.encounter_id
          WHERE a.coder_id = u.id AND a.active
            AND e.coding_status IN ('ASSIGNED', 'IN_PROGRESS', 'ON_HOLD', 'RETURNED')) AS open_items
-  FROM app_user u
+  FROM identity_users u
  WHERE u.team_id = $1 AND u.role = 'CODER' AND u.status = 'ACTIVE'
  ORDER BY u.display_name, u.id`;
 
@@ -56,16 +56,16 @@ export async function teamSettings(m: EntityManager, teamId: string | null): Pro
  */
 export const POOL_SQL = `
 SELECT e.id AS encounter_id, e.patient_id, e.labels AS encounter_labels, p.is_vip, p.is_employee,
-       COALESCE((SELECT array_agg(DISTINCT l) FROM clinical_document d, unnest(d.labels) l
+       COALESCE((SELECT array_agg(DISTINCT l) FROM records_documents d, unnest(d.labels) l
                   WHERE d.encounter_id = e.id), '{}') AS document_labels,
        NULL::uuid AS assignment_id, NULL::uuid AS coder_id, NULL::uuid AS coder_team_id,
        e.facility, e.encounter_number, e.encounter_type,
        COALESCE(to_char(e.service_date, 'YYYY-MM-DD'), to_char(e.admitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')) AS service_date,
        (now()::date - e.created_at::date) AS age_days, to_char(e.due_date, 'YYYY-MM-DD') AS due_date, e.priority
-  FROM encounter e
-  JOIN patient p ON p.id = e.patient_id
+  FROM records_charts e
+  JOIN records_patients p ON p.id = e.patient_id
  WHERE e.coding_status = 'READY'
-   AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.encounter_id = e.id AND a.active)
+   AND NOT EXISTS (SELECT 1 FROM records_assignments a WHERE a.encounter_id = e.id AND a.active)
    AND ($1::text IS NULL OR e.facility = $1)
    AND ($2::text IS NULL OR e.encounter_type = $2)
    AND ($3::int IS NULL OR e.created_at <= now() - make_interval(days => $3))

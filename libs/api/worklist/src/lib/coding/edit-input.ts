@@ -17,7 +17,7 @@ SELECT e.encounter_type AS type,
                 to_char(COALESCE(e.discharged_at, e.admitted_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD')) AS dos,
        date_part('year', age(COALESCE(e.service_date, (e.admitted_at AT TIME ZONE 'UTC')::date), p.birth_date))::int AS age,
        p.sex, COALESCE(e.payer_name, p.payer_name, '') AS payer
-  FROM encounter e JOIN patient p ON p.id = e.patient_id WHERE e.id = $1`;
+  FROM records_charts e JOIN records_patients p ON p.id = e.patient_id WHERE e.id = $1`;
 
 /** The few patient facts the edit engine needs; read only after the policy allowed the caller in. */
 export async function loadEditContext(m: EntityManager, encounterId: string): Promise<EditPatientContext> {

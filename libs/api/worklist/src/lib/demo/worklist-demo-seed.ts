@@ -1,4 +1,5 @@
 import { AuditService } from '@chartdesk/api-audit';
+import { spreadDemoChartTerms, writeCodingStatus } from '@chartdesk/api-records';
 import type { DataSource } from 'typeorm';
 
 export const WORKLIST_DEMO_STEP = 'worklist';
@@ -13,12 +14,12 @@ export async function seedDemoWorklist(dataSource: DataSource): Promise<string> 
   const audit = new AuditService(dataSource);
   return dataSource.transaction(async (m) => {
     const assigned = (await m.query(
-      `SELECT e.id, e.patient_id, a.id AS assignment_id, a.assigned_by FROM encounter e
-         JOIN assignment a ON a.encounter_id = e.id AND a.active
+      `SELECT e.id, e.patient_id, a.id AS assignment_id, a.assigned_by FROM records_charts e
+         JOIN records_assignments a ON a.encounter_id = e.id AND a.active
         WHERE e.coding_status = 'READY' ORDER BY e.encounter_number`,
     )) as { id: string; patient_id: string; assignment_id: string; assigned_by: string | null }[];
     for (const row of assigned) {
-      await m.query(`UPDATE encounter SET coding_status = 'ASSIGNED', version = version + 1 WHERE id = $1`, [row.id]);
+      await writeCodingStatus(m, row.id, 'ASSIGNED');
       await audit.record(m, {
         action: 'STATUS_CHANGED',
         outcome: 'success',
@@ -31,14 +32,10 @@ export async function seedDemoWorklist(dataSource: DataSource): Promise<string> 
       });
     }
     // Deterministic spread: the n-th chart is due in n mod 14 days, every fifth one is high priority.
-    await m.query(`
-      WITH ordered AS (SELECT id, row_number() OVER (ORDER BY encounter_number) AS n FROM encounter)
-      UPDATE encounter e SET due_date = current_date + (ordered.n % 14)::int,
-             priority = CASE WHEN ordered.n % 5 = 0 THEN 2 ELSE 3 END
-        FROM ordered WHERE ordered.id = e.id`);
+    await spreadDemoChartTerms(m);
     const teams = (await m.query(
       `INSERT INTO worklist_team_setting (team_id, allow_self_pull, coder_capacity)
-       SELECT id, lower(name) LIKE '%team b%', 20 FROM team
+       SELECT id, lower(name) LIKE '%team b%', 20 FROM identity_teams
        ON CONFLICT (team_id) DO NOTHING RETURNING team_id`,
     )) as unknown[];
     return `${assigned.length} demo assignments marked ASSIGNED, due dates set, ${teams.length} team setting(s)`;

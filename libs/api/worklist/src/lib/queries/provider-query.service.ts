@@ -1,6 +1,7 @@
 import { ChartAccessPolicy } from '@chartdesk/api-access';
 import { AuditService } from '@chartdesk/api-audit';
 import { type Actor, DomainError, type RequestMeta } from '@chartdesk/api-platform';
+import { documentContainsQuote } from '@chartdesk/api-records';
 import type {
   AnswerQueryRequest,
   CreateQueryRequest,
@@ -34,7 +35,7 @@ async function attendingOf(m: EntityManager, encounterId: string): Promise<strin
     (await m.query(
       `SELECT COALESCE((SELECT p->>'name' FROM jsonb_array_elements(providers) p WHERE p->>'role' IN ('ATND', 'attending') LIMIT 1),
                      providers->0->>'name', 'Attending provider') AS name
-       FROM encounter WHERE id = $1`,
+       FROM records_charts WHERE id = $1`,
       [encounterId],
     )) as { name: string }[],
   );
@@ -44,11 +45,7 @@ async function attendingOf(m: EntityManager, encounterId: string): Promise<strin
 /** Each quote must appear word for word in a document of this chart: indicators are evidence, not paraphrase. */
 async function assertQuotesFromChart(m: EntityManager, encounterId: string, indicators: readonly QueryIndicator[]) {
   for (const indicator of indicators) {
-    const [row] = (await m.query(
-      'SELECT strpos(body, $3) > 0 AS found FROM clinical_document WHERE encounter_id = $1 AND id = $2',
-      [encounterId, indicator.documentId, indicator.quote],
-    )) as { found: boolean }[];
-    if (!row?.found) {
+    if (!(await documentContainsQuote(m, encounterId, indicator.documentId, indicator.quote))) {
       throw new DomainError(
         'VALIDATION',
         'Each clinical indicator must be quoted exactly from a document of this chart.',
@@ -73,9 +70,9 @@ const OPEN_QUERIES_SQL = `
 SELECT q.id, q.encounter_id, e.encounter_number, u.display_name AS coder_name, q.attending, q.question, q.options,
        q.indicators, q.created_at
   FROM provider_query q
-  JOIN encounter e ON e.id = q.encounter_id
-  JOIN assignment a ON a.encounter_id = e.id AND a.active
-  JOIN app_user u ON u.id = a.coder_id
+  JOIN records_charts e ON e.id = q.encounter_id
+  JOIN records_assignments a ON a.encounter_id = e.id AND a.active
+  JOIN identity_users u ON u.id = a.coder_id
  WHERE q.status = 'OPEN' AND u.team_id = $1
  ORDER BY q.created_at`;
 
@@ -201,7 +198,7 @@ export class ProviderQueryService {
     now: Date,
   ): Promise<QueryIndicator[]> {
     if (indicators.length === 0) return [];
-    const docs = (await m.query('SELECT id, labels FROM clinical_document WHERE id = ANY($1) AND encounter_id = $2', [
+    const docs = (await m.query('SELECT id, labels FROM records_documents WHERE id = ANY($1) AND encounter_id = $2', [
       indicators.map((i) => i.documentId),
       grant.encounterId,
     ])) as { id: string; labels: SensitivityLabel[] }[];

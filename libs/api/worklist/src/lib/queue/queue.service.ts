@@ -1,6 +1,7 @@
 import { ChartAccessPolicy } from '@chartdesk/api-access';
 import { AuditService } from '@chartdesk/api-audit';
 import { type Actor, type RequestMeta } from '@chartdesk/api-platform';
+import { startAssignment } from '@chartdesk/api-records';
 import {
   type CodingStatus,
   type EncounterType,
@@ -18,7 +19,6 @@ import { actorIdentityFacts, type FactsRow, factsOfRow, subjectOfActor } from '.
 import { coderMayTake } from '../assignment/distribution-plan';
 import { teamSettings } from '../assignment/team-coders';
 import { lockChart, transitionChart } from '../status/chart-transition';
-import { oneRow } from '../status/returning-rows';
 
 type QueueRow = FactsRow & {
   facility: string;
@@ -34,28 +34,28 @@ type QueueRow = FactsRow & {
 /** Highest priority first, then the oldest due date (none last), then first assigned. */
 const QUEUE_SQL = `
 SELECT e.id AS encounter_id, e.patient_id, e.labels AS encounter_labels, p.is_vip, p.is_employee,
-       COALESCE((SELECT array_agg(DISTINCT l) FROM clinical_document d, unnest(d.labels) l
+       COALESCE((SELECT array_agg(DISTINCT l) FROM records_documents d, unnest(d.labels) l
                   WHERE d.encounter_id = e.id), '{}') AS document_labels,
        a.id AS assignment_id, a.coder_id, u.team_id AS coder_team_id,
        e.facility, e.encounter_number, e.encounter_type,
        COALESCE(to_char(e.service_date, 'YYYY-MM-DD'), to_char(e.admitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')) AS service_date,
        e.coding_status, e.priority, to_char(e.due_date, 'YYYY-MM-DD') AS due_date, a.assigned_at
-  FROM assignment a
-  JOIN app_user u ON u.id = a.coder_id
-  JOIN encounter e ON e.id = a.encounter_id
-  JOIN patient p ON p.id = e.patient_id
+  FROM records_assignments a
+  JOIN identity_users u ON u.id = a.coder_id
+  JOIN records_charts e ON e.id = a.encounter_id
+  JOIN records_patients p ON p.id = e.patient_id
  WHERE a.active AND a.coder_id = $1 AND e.coding_status IN ('ASSIGNED', 'IN_PROGRESS', 'ON_HOLD', 'RETURNED')
  ORDER BY e.priority, e.due_date NULLS LAST, a.assigned_at, e.id`;
 
 /** Pool charts a coder could pull, best first; SKIP LOCKED lets two coders pull at once without taking the same one. */
 const PULL_CANDIDATES_SQL = `
 SELECT e.id AS encounter_id, e.patient_id, e.labels AS encounter_labels, p.is_vip, p.is_employee,
-       COALESCE((SELECT array_agg(DISTINCT l) FROM clinical_document d, unnest(d.labels) l
+       COALESCE((SELECT array_agg(DISTINCT l) FROM records_documents d, unnest(d.labels) l
                   WHERE d.encounter_id = e.id), '{}') AS document_labels,
        NULL::uuid AS assignment_id, NULL::uuid AS coder_id, NULL::uuid AS coder_team_id
-  FROM encounter e JOIN patient p ON p.id = e.patient_id
+  FROM records_charts e JOIN records_patients p ON p.id = e.patient_id
  WHERE e.coding_status = 'READY' AND e.encounter_type = ANY($1::text[])
-   AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.encounter_id = e.id AND a.active)
+   AND NOT EXISTS (SELECT 1 FROM records_assignments a WHERE a.encounter_id = e.id AND a.active)
  ORDER BY e.priority, e.due_date NULLS LAST, e.created_at, e.id
  LIMIT 50
  FOR UPDATE OF e SKIP LOCKED`;
@@ -105,7 +105,7 @@ export class QueueService {
   private async pull(m: EntityManager, actor: Actor, meta: RequestMeta): Promise<string | null> {
     const [me] = (await m.query(
       `SELECT specialties, clearances, to_char(part2_training_date, 'YYYY-MM-DD') AS part2, linked_patient_ids
-         FROM app_user WHERE id = $1`,
+         FROM identity_users WHERE id = $1`,
       [actor.userId],
     )) as { specialties: Specialty[]; clearances: string[]; part2: string | null; linked_patient_ids: string[] }[];
     if (!me || me.specialties.length === 0) return null;
@@ -122,12 +122,7 @@ export class QueueService {
     const chosen = candidates.find((r) => coderMayTake(coder, factsOfRow(r), now));
     if (!chosen) return null;
     const chart = await lockChart(m, chosen.encounter_id);
-    const assignment = oneRow(
-      (await m.query('INSERT INTO assignment (encounter_id, coder_id, assigned_by) VALUES ($1, $2, $2) RETURNING id', [
-        chart.id,
-        actor.userId,
-      ])) as { id: string }[],
-    );
+    const assignment = { id: await startAssignment(m, chart.id, actor.userId, actor.userId) };
     await transitionChart(m, chart, 'ASSIGN', { actor, meta, audit: this.audit, purpose: assignment.id });
     await this.audit.record(m, {
       action: 'ASSIGNED',

@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { ChartGate, SUPERVISOR_WORK } from '../access/chart-gate';
 import { ChartLeaseService } from '../lease/chart-lease.service';
 import { lockChart, transitionChart } from '../status/chart-transition';
-import { oneRow } from '../status/returning-rows';
+import { recordChartReturn } from './chart-returns';
 
 /** Supervisor decisions on one chart of their team: return with a reason, accept, break a stuck lease. */
 @Injectable()
@@ -26,12 +26,7 @@ export class SupervisionService {
         audit: this.audit,
         purpose: grant.purpose,
       });
-      const row = oneRow(
-        (await m.query(
-          'INSERT INTO chart_return (encounter_id, returned_by, reason) VALUES ($1, $2, $3) RETURNING id',
-          [encounterId, actor.userId, reason.trim()],
-        )) as { id: string }[],
-      );
+      const row = { id: await recordChartReturn(m, encounterId, actor.userId, reason) };
       await this.audit.record(m, {
         action: 'CHART_RETURNED',
         outcome: 'success',

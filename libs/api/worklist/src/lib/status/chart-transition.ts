@@ -1,9 +1,9 @@
 import type { AuditService } from '@chartdesk/api-audit';
 import { type Actor, DomainError, type RequestMeta } from '@chartdesk/api-platform';
+import { bumpChartVersion, writeCodingStatus } from '@chartdesk/api-records';
 import type { CodingStatus, EncounterType } from '@chartdesk/contracts';
 import type { EntityManager } from 'typeorm';
 import { type CodingEvent, nextStatus } from './coding-status-machine';
-import { oneRow, returningRows } from './returning-rows';
 
 /** The chart row as the worklist locks it: status, version and what the edits need. */
 export interface LockedChart {
@@ -19,7 +19,7 @@ const LOCK_SQL = `
 SELECT e.id, e.patient_id, e.coding_status, e.version, e.encounter_type,
        COALESCE(to_char(e.service_date, 'YYYY-MM-DD'),
                 to_char(COALESCE(e.discharged_at, e.admitted_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD')) AS dos
-  FROM encounter e WHERE e.id = $1 FOR UPDATE`;
+  FROM records_charts e WHERE e.id = $1 FOR UPDATE`;
 
 /** Row-locks the chart for the rest of the transaction, so concurrent changes queue instead of racing. */
 export async function lockChart(m: EntityManager, encounterId: string): Promise<LockedChart> {
@@ -79,15 +79,7 @@ export async function transitionChart(
 ): Promise<LockedChart> {
   const result = nextStatus(chart.status, event);
   if (!result.allowed) throw illegalTransition(result.current, event);
-  const row = oneRow(
-    returningRows<{ version: number }>(
-      await m.query(
-        `UPDATE encounter SET coding_status = $2, version = version + 1, status_changed_at = now(), updated_at = now()
-        WHERE id = $1 RETURNING version`,
-        [chart.id, result.to],
-      ),
-    ),
-  );
+  const version = await writeCodingStatus(m, chart.id, result.to);
   await ctx.audit.record(m, {
     action: 'STATUS_CHANGED',
     outcome: 'success',
@@ -99,17 +91,10 @@ export async function transitionChart(
     purpose: ctx.purpose,
     details: { from: result.from, to: result.to, event },
   });
-  return { ...chart, status: result.to, version: row.version };
+  return { ...chart, status: result.to, version };
 }
 
 /** A change that is not a status change (a save) still moves the version on, so stale edits conflict. */
 export async function bumpVersion(m: EntityManager, chart: LockedChart): Promise<LockedChart> {
-  const row = oneRow(
-    returningRows<{ version: number }>(
-      await m.query('UPDATE encounter SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version', [
-        chart.id,
-      ]),
-    ),
-  );
-  return { ...chart, version: row.version };
+  return { ...chart, version: await bumpChartVersion(m, chart.id) };
 }

@@ -17,7 +17,7 @@ function param(s: AnomalyRuleSetting, name: string, fallback: number): number {
 export async function outsideShift(m: EntityManager, w: ScanWindow, s: AnomalyRuleSetting): Promise<Finding[]> {
   const rows = (await m.query(
     `SELECT e.id::text AS id, e.recorded_at, e.actor_user_id, u.schedule
-       FROM audit_event e JOIN app_user u ON u.id = e.actor_user_id
+       FROM audit_event e JOIN identity_users u ON u.id = e.actor_user_id
       WHERE e.recorded_at >= $1 AND e.recorded_at < $2 AND ${RECORD_ACCESS} AND u.schedule IS NOT NULL
       ORDER BY e.recorded_at, e.id`,
     [w.from, w.to],
@@ -110,7 +110,7 @@ export async function vipOrEmployee(m: EntityManager, w: ScanWindow, s: AnomalyR
     `SELECT e.actor_user_id, e.patient_id, (e.recorded_at AT TIME ZONE 'UTC')::date::text AS day,
             bool_or(p.is_vip) AS vip, bool_or(p.is_employee) AS employee, count(*)::int AS accesses,
             (array_agg(e.id::text ORDER BY e.id))[1:${MAX_EVIDENCE_EVENTS}] AS ids
-       FROM audit_event e JOIN patient p ON p.id = e.patient_id
+       FROM audit_event e JOIN records_patients p ON p.id = e.patient_id
       WHERE e.recorded_at >= $1 AND e.recorded_at < $2 AND ${RECORD_ACCESS}
         AND e.actor_user_id IS NOT NULL AND (p.is_vip OR p.is_employee)
       GROUP BY 1, 2, 3`,
@@ -142,8 +142,8 @@ export async function sameSurnameOrAddress(m: EntityManager, w: ScanWindow, s: A
             wp.postal_code AS user_postal, p.family_name, p.address_line, p.postal_code, count(*)::int AS accesses,
             (array_agg(e.id::text ORDER BY e.id))[1:${MAX_EVIDENCE_EVENTS}] AS ids
        FROM audit_event e
-       JOIN patient p ON p.id = e.patient_id
-       JOIN app_user u ON u.id = e.actor_user_id
+       JOIN records_patients p ON p.id = e.patient_id
+       JOIN identity_users u ON u.id = e.actor_user_id
        LEFT JOIN workforce_profile wp ON wp.user_id = u.id
       WHERE e.recorded_at >= $1 AND e.recorded_at < $2 AND ${RECORD_ACCESS}
       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`,
