@@ -5,9 +5,9 @@ import type { AuditVerificationResult } from '@chartdesk/contracts';
 import { DataSource } from 'typeorm';
 import { AuditCheckpointService } from '../checkpoint/audit-checkpoint.service';
 import { loadAuditSigningKey } from '../checkpoint/signing-key';
-import { verifyArchivedMonth } from '../retention/archive-format';
-import { archiveAuditMonth, expiredAuditMonths } from '../retention/archive-month';
 import { AuditVerifier } from '../verify/audit-verifier';
+import { archiveAuditMonth, expiredAuditMonths } from '../retention/archive-month';
+import { verifyArchivedMonth } from '../retention/archive-format';
 
 export type AuditCommand = (config: AppConfig, args: readonly string[], target: ConnectionTarget) => Promise<number>;
 
@@ -22,12 +22,12 @@ export const AUDIT_COMMANDS: Readonly<
     const parsed = parseCommandArgs(args, {
       options: { checkpoint: { type: 'string' }, archive: { type: 'string' } },
       usage:
-        'Usage: verify [--checkpoint <file>] [--archive <dir>]   (a checkpoint file also catches a truncated tail; --archive checks archived months offline)',
+        'Usage: verify [--checkpoint <file>] | verify --archive <dir>   (the file written by export-checkpoint also catches a truncated tail; --archive checks archived months offline)',
     });
     if (!parsed) return Promise.resolve(2);
-    const { archive, checkpoint: file } = parsed.values;
-    if (archive !== undefined) return Promise.resolve(verifyArchiveDir(config, archive));
+    if (parsed.values.archive !== undefined) return Promise.resolve(verifyArchiveDir(config, parsed.values.archive));
     return withDataSource(target, async (ds) => {
+      const file = parsed.values.checkpoint;
       const verifier = new AuditVerifier(ds, loadAuditSigningKey(config));
       const progress = new ProgressLine();
       const result = await verifier.verify({
@@ -42,19 +42,22 @@ export const AUDIT_COMMANDS: Readonly<
   },
   /** Run with the owner's target: detaching and dropping partitions is the owner's alone. */
   'archive-audit': (config, args, target) => {
-    const usage = 'Usage: archive-audit --out <dir> [--retention-months N]   (default AUDIT_RETENTION_MONTHS)';
     const parsed = parseCommandArgs(args, {
       options: { out: { type: 'string' }, 'retention-months': { type: 'string' } },
-      usage,
+      usage: 'Usage: archive-audit --out <dir> [--retention-months N]   (default AUDIT_RETENTION_MONTHS)',
     });
     if (!parsed) return Promise.resolve(2);
-    const { out, 'retention-months': retention } = parsed.values;
+    const out = parsed.values.out;
     if (!out) {
-      console.error(usage);
+      console.error('Usage: archive-audit --out <dir> [--retention-months N]   (default AUDIT_RETENTION_MONTHS)');
+      return Promise.resolve(2);
+    }
+    const months = Number(parsed.values['retention-months'] ?? config.auditRetentionMonths);
+    if (!Number.isInteger(months) || months < 1) {
+      console.error('--retention-months must be a whole number of months, 1 or more.');
       return Promise.resolve(2);
     }
     return withDataSource(target, async (ds) => {
-      const months = Number(retention ?? config.auditRetentionMonths);
       const key = loadAuditSigningKey(config);
       const due = await expiredAuditMonths(ds, months);
       if (due.length === 0) console.log(`No month is older than the ${months}-month retention period.`);
@@ -138,13 +141,9 @@ export function describeVerification(result: AuditVerificationResult): string {
   const rate = Math.round(result.eventsChecked / Math.max(result.durationMs / 1000, 0.001));
   const head = `${result.eventsChecked} events in ${result.streams} streams, ${result.checkpointsChecked} checkpoint(s), ${(result.durationMs / 1000).toFixed(1)} s (${rate}/s)`;
   if (result.ok) return `Audit trail OK: ${head}.`;
-  const lines = result.problems.map((p) => {
-    const where = p.eventId ? ` at event ${p.eventId}` : p.checkpointId ? ` in checkpoint ${p.checkpointId}` : '';
-    return `  - ${p.kind}${where}${p.stream === null ? '' : ` (stream ${p.stream})`}: ${p.message}`;
-  });
-  if (result.problemsOmitted > 0) lines.push(`  … and ${result.problemsOmitted} more`);
-  const count = result.problems.length + result.problemsOmitted;
-  return `Audit trail BROKEN — ${count} problem(s), earliest first:\n${lines.join('\n')}\nChecked ${head}.`;
+  const p = result.problem;
+  const where = p.eventId ? ` at event ${p.eventId}` : p.checkpointId ? ` in checkpoint ${p.checkpointId}` : '';
+  return `Audit trail BROKEN — ${p.kind}${where}${p.stream === null ? '' : ` (stream ${p.stream})`}: ${p.message}. Checked ${head}.`;
 }
 
 /** Progress on stderr, at most a few times a second. */
