@@ -41,6 +41,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/codes/search': [CODER, SUPERVISOR],
   'POST /api/codes/edits': [CODER, SUPERVISOR],
   'POST /api/codes/edit-data': [CODER, SUPERVISOR],
+  // The Tabular around a code and the PCS builder: reference data for the same people who search codes.
+  'GET /api/codes/reference/:system/:code': [CODER, SUPERVISOR],
+  'GET /api/codes/pcs-builder': [CODER, SUPERVISOR],
   // Code set imports are the admin's.
   'GET /api/codesets/releases': [ADMIN],
   'GET /api/codesets/import-files': [ADMIN],
