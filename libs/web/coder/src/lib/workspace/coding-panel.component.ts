@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, viewChild } from '@angular/core';
-import { type CodeSystem, POA_VALUES, findingKey } from '@chartdesk/contracts';
+import { type CodeSystem, POA_VALUES } from '@chartdesk/contracts';
 import { CodeReferenceSelection } from '../reference/code-reference-selection';
 import { CodeTypeaheadComponent } from './code-typeahead.component';
+import { EditFindingsComponent } from './edit-findings.component';
 import {
   codeLabel,
   moveDiagnosis,
@@ -18,7 +19,7 @@ import { WorkspaceState } from './workspace-state';
 @Component({
   selector: 'cd-coding-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [CodeTypeaheadComponent],
+  imports: [CodeTypeaheadComponent, EditFindingsComponent],
   template: `
     @if (state.editable()) {
       <cd-code-typeahead [dateOfService]="dateOfService()" (picked)="state.add($event)" />
@@ -170,30 +171,7 @@ import { WorkspaceState } from './workspace-state';
         }
       </tbody>
     </table>
-    <section aria-labelledby="edits-title" class="edits" data-testid="edit-findings">
-      <h2 id="edits-title">Edits</h2>
-      @if (shownFindings().length === 0) {
-        <p>No edit findings.</p>
-      }
-      <ul>
-        @for (f of shownFindings(); track key(f)) {
-          <li [class.error]="f.severity === 'ERROR'" [attr.data-rule]="f.ruleId" [attr.data-severity]="f.severity">
-            <strong>{{ f.severity === 'ERROR' ? 'Error' : 'Warning' }}</strong> {{ f.message }}
-            <small>({{ f.source.name }} {{ f.source.release }})</small>
-            @if (f.severity === 'WARNING' && state.editable()) {
-              <label>
-                <input
-                  type="checkbox"
-                  [checked]="state.acknowledged().has(key(f))"
-                  (change)="state.toggleAcknowledged(key(f), $any($event.target).checked)"
-                />
-                I have reviewed this warning
-              </label>
-            }
-          </li>
-        }
-      </ul>
-    </section>
+    <cd-edit-findings />
   `,
   styles: `
     :host {
@@ -220,26 +198,6 @@ import { WorkspaceState } from './workspace-state';
     .actions button {
       margin-right: 2px;
     }
-    .edits ul {
-      list-style: none;
-      padding: 0;
-      margin: 0;
-    }
-    .edits li {
-      border-left: 4px solid #8a6d00;
-      padding: 4px 8px;
-      margin-bottom: 4px;
-      background: #fff8e1;
-      color: #111;
-    }
-    .edits li.error {
-      border-color: #b00020;
-      background: #fdecee;
-    }
-    .edits label {
-      display: block;
-      margin-top: 2px;
-    }
   `,
 })
 export class CodingPanelComponent {
@@ -249,8 +207,6 @@ export class CodingPanelComponent {
   private readonly typeahead = viewChild(CodeTypeaheadComponent);
   protected readonly poaValues = POA_VALUES;
   protected readonly inpatient = computed(() => this.state.chart()?.encounter.type === 'INPATIENT');
-  protected readonly shownFindings = computed(() => this.state.serverFindings() ?? this.state.findings());
-  protected readonly key = findingKey;
   protected readonly label = codeLabel;
 
   protected showReference(system: CodeSystem, code: string): void {
