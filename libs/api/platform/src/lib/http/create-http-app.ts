@@ -59,12 +59,18 @@ export async function createHttpApp(
     void reply.header('x-request-id', request.id);
     done();
   });
+  // The OpenAPI document and page are API answers like any other: never cached.
+  fastify.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith(`/${API_PREFIX}/docs`)) void reply.header('cache-control', 'no-store');
+  });
   registerInputHardening(fastify);
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy() },
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: 'no-referrer' },
+    // Same rule as CSP frame-ancestors 'none' for browsers that only read the older header.
+    frameguard: { action: 'deny' },
   });
 
   const spa = new SpaIndex(config.webDistDir);
