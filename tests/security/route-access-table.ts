@@ -23,6 +23,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   // Probes for the load balancer; nothing about anyone.
   'GET /api/health/live': 'public',
   'GET /api/health/ready': 'public',
+  // Public to the session guards; answers only to the METRICS_TOKEN bearer (tests/api/operations/metrics).
+  'GET /api/metrics': 'public',
 
   // Signing in happens before there is a session; refresh and logout carry their own cookie and CSRF checks.
   'POST /api/auth/login': 'public',

@@ -34,7 +34,6 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (body.statusCode === 503) {
       // An outage, not a bug: no stack, and the client knows when to try again.
       this.logger.warn({ requestId: body.requestId, code: body.code }, 'request refused: database unavailable');
-      void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
     } else if (body.statusCode >= 500) {
       // Log the class and stack, never the request body (it may hold patient data).
       this.logger.error(
@@ -54,6 +53,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     // Routes that answer CSV, NDJSON or files set their own type and disposition
     // before the handler runs; an error is always JSON, and never an attachment.
     reply.removeHeader('content-disposition');
+    if (body.statusCode === 503) void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
     void reply
       .status(body.statusCode)
       .header('cache-control', 'no-store')
