@@ -23,6 +23,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   // Probes for the load balancer; nothing about anyone.
   'GET /api/health/live': 'public',
   'GET /api/health/ready': 'public',
+  // Public to the session guards; answers only to the METRICS_TOKEN bearer (tests/api/operations/metrics).
+  'GET /api/metrics': 'public',
 
   // Signing in happens before there is a session; refresh and logout carry their own cookie and CSRF checks.
   'POST /api/auth/login': 'public',
@@ -133,6 +135,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/admin/users/:id/reset-mfa': [ADMIN],
   'POST /api/admin/users/:id/reset-password': [ADMIN],
   'POST /api/admin/users/:id/revoke-sessions': [ADMIN],
+  // Separation of duties: a second administrator approves another's account change.
+  'POST /api/admin/users/:id/approve': [ADMIN],
+  'POST /api/admin/users/:id/reject': [ADMIN],
   'GET /api/admin/teams': [ADMIN],
   'POST /api/admin/teams': [ADMIN],
   'PATCH /api/admin/teams/:id': [ADMIN],

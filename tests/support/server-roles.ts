@@ -13,6 +13,8 @@ export interface ServerRoles {
   readonly ownerUrl: string;
   /** DATABASE_URL: the app's login role. */
   readonly appUrl: string;
+  /** The test server's superuser on this database: the attacker who can turn triggers off. */
+  readonly adminUrl: string;
   readonly ownerRole: string;
   readonly appRole: string;
   readonly database: string;
@@ -41,8 +43,12 @@ export async function createServerRoles(prefix = 'cd_ops'): Promise<ServerRoles>
     await c.query(`CREATE DATABASE "${tag}" OWNER "${ownerRole}"`);
     await c.query(`CREATE ROLE "${appRole}" LOGIN IN ROLE chartdesk_app`);
   });
-  const url = (role: string): string => {
+  const url = (role?: string): string => {
     const u = new URL(process.env['TEST_DATABASE_URL'] ?? DEFAULT_TEST_SERVER);
+    if (role === undefined) {
+      u.pathname = `/${tag}`;
+      return u.toString();
+    }
     u.username = role;
     u.password = '';
     u.pathname = `/${tag}`;
@@ -51,6 +57,7 @@ export async function createServerRoles(prefix = 'cd_ops'): Promise<ServerRoles>
   return {
     ownerUrl: url(ownerRole),
     appUrl: url(appRole),
+    adminUrl: url(),
     ownerRole,
     appRole,
     database: tag,

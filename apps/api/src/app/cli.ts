@@ -31,11 +31,11 @@ async function withDatabase(
 
 /** Audit commands run on their own connection to the app's database. */
 const auditCommand =
-  (name: keyof typeof AUDIT_COMMANDS): Command =>
+  (name: keyof typeof AUDIT_COMMANDS, as: 'app' | 'owner' = 'app'): Command =>
   async (config, args) => {
     let code = 1;
     await withDatabase(config, async (db) => {
-      code = await AUDIT_COMMANDS[name](config, args, db.target);
+      code = await AUDIT_COMMANDS[name](config, args, as === 'owner' ? db.migrationTarget : db.target);
     });
     return code;
   };
@@ -94,6 +94,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   verify: auditCommand('verify'),
   checkpoint: auditCommand('checkpoint'),
   'export-checkpoint': auditCommand('export-checkpoint'),
+  'archive-audit': auditCommand('archive-audit', 'owner'),
   'create-admin': (config, args) => withAppDataSource(config, (ds) => createAdminCommand(config, args, ds)),
   ...IDENTITY_COMMANDS,
   ...COMPLIANCE_COMMANDS,

@@ -13,3 +13,5 @@ export * from './lib/migrations';
 export * from './lib/cli/audit-commands';
 export * from './lib/writer/audit-row';
 export * from './lib/writer/audit-backfill';
+export * from './lib/retention/archive-format';
+export * from './lib/retention/archive-month';

@@ -10,3 +10,4 @@ export * from './lib/auth/route-metadata';
 export * from './lib/auth/actor';
 export * from './lib/errors/dto-decorators';
 export * from './lib/errors/database-unavailable';
+export * from './lib/metrics/app-metrics';

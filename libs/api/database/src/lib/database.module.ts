@@ -4,6 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { type ConnectionTarget, dataSourceOptions } from './data-source-options';
 import { HealthController } from './health/health.controller';
+import { PoolMetrics } from './pool-metrics';
 
 import { DATABASE_MODE } from './database-mode.token';
 
@@ -36,7 +37,7 @@ export class DatabaseModule {
         TerminusModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: DATABASE_MODE, useValue: options.mode }],
+      providers: [{ provide: DATABASE_MODE, useValue: options.mode }, PoolMetrics],
       exports: [DATABASE_MODE],
     };
   }

@@ -70,6 +70,10 @@ export interface AppConfig {
   readonly anomalyChainVerifyHours: number;
   /** Compliance: exports one user may start per hour. */
   readonly exportsPerHour: number;
+  /** Audit retention: months a month of events stays in the hot database after it ends (HIPAA: six years). */
+  readonly auditRetentionMonths: number;
+  /** Bearer token the monitoring system presents at /api/metrics; unset: the endpoint does not exist. */
+  readonly metricsToken: string | undefined;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -128,12 +132,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     anomalyScanSettleSeconds: r.int('ANOMALY_SCAN_SETTLE_SECONDS', 30, 0, 3600),
     anomalyChainVerifyHours: r.int('ANOMALY_CHAIN_VERIFY_HOURS', 24, 0, 720),
     exportsPerHour: r.int('EXPORTS_PER_HOUR', 20, 1, 10_000),
+    metricsToken: r.optionalString('METRICS_TOKEN'),
+    auditRetentionMonths: r.int('AUDIT_RETENTION_MONTHS', 72, 1, 1200),
   };
   checkIdentityKeys(config, r.problems);
   if (runtime === 'production' && !embedded && !config.auditSigningKeyFile) {
     r.problems.push('AUDIT_SIGNING_KEY_FILE is required in production with DATABASE_URL');
   }
   checkRecordsSettings(config, r.problems);
+  if (config.metricsToken !== undefined && config.metricsToken.length < 32) {
+    r.problems.push('METRICS_TOKEN must be at least 32 characters (e.g. openssl rand -hex 32)');
+  }
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;
 }

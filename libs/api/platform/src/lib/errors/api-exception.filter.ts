@@ -6,6 +6,9 @@ import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-
 import { DomainError, httpStatusFor } from './domain-error';
 import { statusText } from './status-text';
 
+/** The one answer for every 404, whether the record is missing or the caller may not see it. */
+export const NOT_FOUND_MESSAGE = 'Not found, or you do not have access to it.';
+
 /** Fastify errors (bad JSON, body too large…) carry a statusCode and a code. */
 interface FastifyLikeError {
   statusCode?: number;
@@ -31,7 +34,6 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (body.statusCode === 503) {
       // An outage, not a bug: no stack, and the client knows when to try again.
       this.logger.warn({ requestId: body.requestId, code: body.code }, 'request refused: database unavailable');
-      void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
     } else if (body.statusCode >= 500) {
       // Log the class and stack, never the request body (it may hold patient data).
       this.logger.error(
@@ -51,6 +53,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     // Routes that answer CSV, NDJSON or files set their own type and disposition
     // before the handler runs; an error is always JSON, and never an attachment.
     reply.removeHeader('content-disposition');
+    if (body.statusCode === 503) void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
     void reply
       .status(body.statusCode)
       .header('cache-control', 'no-store')
@@ -59,6 +62,16 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 
   toApiError(exception: unknown, requestId: string): ApiError {
+    const error = this.describe(exception, requestId);
+    // Not found and not yours must read the same on every route: one message, no details,
+    // so no wording ("No such chart" vs "No such review") tells a caller that a record exists.
+    if (error.statusCode === 404) {
+      return { statusCode: 404, error: statusText(404), message: NOT_FOUND_MESSAGE, requestId, code: 'NOT_FOUND' };
+    }
+    return error;
+  }
+
+  private describe(exception: unknown, requestId: string): ApiError {
     if (exception instanceof DomainError) {
       const statusCode = httpStatusFor(exception.code);
       return {

@@ -12,6 +12,8 @@ import type { AppConfig } from '../config/app-config';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
 import { statusText } from '../errors/status-text';
 import { createValidationPipe } from '../errors/validation-pipe';
+import { AppMetrics } from '../metrics/app-metrics';
+import { registerRequestMetrics } from '../metrics/request-metrics';
 import { registerInputHardening } from './input-hardening';
 import { contentSecurityPolicy } from './security-headers';
 import { SpaIndex, isHashedAsset } from './spa-static';
@@ -60,6 +62,7 @@ export async function createHttpApp(
     done();
   });
   registerInputHardening(fastify);
+  registerRequestMetrics(fastify, app.get(AppMetrics));
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy() },
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },

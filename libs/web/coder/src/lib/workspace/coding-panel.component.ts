@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, viewChild } from '@angular/core';
-import { POA_VALUES } from '@chartdesk/contracts';
+import { type CodeSystem, POA_VALUES } from '@chartdesk/contracts';
+import { CodeReferenceSelection } from '../reference/code-reference-selection';
 import { CodeTypeaheadComponent } from './code-typeahead.component';
 import { EditFindingsComponent } from './edit-findings.component';
 import {
@@ -37,7 +38,11 @@ import { WorkspaceState } from './workspace-state';
       </thead>
       <tbody>
         @for (d of state.draft().diagnoses; track d.sequence; let i = $index; let last = $last) {
-          <tr [attr.data-code]="d.code">
+          <tr
+            [attr.data-code]="d.code"
+            (mouseenter)="showReference('ICD10CM', d.code)"
+            (focusin)="showReference('ICD10CM', d.code)"
+          >
             <td>{{ d.sequence }}{{ i === 0 ? (inpatient() ? ' principal' : ' first-listed') : '' }}</td>
             <td class="code">{{ label('ICD10CM', d.code) }}</td>
             @if (inpatient()) {
@@ -56,6 +61,13 @@ import { WorkspaceState } from './workspace-state';
               </td>
             }
             <td class="actions">
+              <button
+                type="button"
+                (click)="showReference('ICD10CM', d.code)"
+                [attr.aria-label]="'Reference for ' + label('ICD10CM', d.code)"
+              >
+                ⓘ
+              </button>
               @if (state.editable()) {
                 <button
                   type="button"
@@ -100,7 +112,11 @@ import { WorkspaceState } from './workspace-state';
       </thead>
       <tbody>
         @for (p of state.draft().procedures; track p.sequence; let i = $index) {
-          <tr [attr.data-code]="p.code">
+          <tr
+            [attr.data-code]="p.code"
+            (mouseenter)="showReference(p.system, p.code)"
+            (focusin)="showReference(p.system, p.code)"
+          >
             <td>{{ p.sequence }}</td>
             <td class="code">
               {{ p.code }} <small>{{ p.system }}</small>
@@ -136,6 +152,13 @@ import { WorkspaceState } from './workspace-state';
               />
             </td>
             <td class="actions">
+              <button
+                type="button"
+                (click)="showReference(p.system, p.code)"
+                [attr.aria-label]="'Reference for ' + p.code"
+              >
+                ⓘ
+              </button>
               @if (state.editable()) {
                 <button type="button" (click)="removePx(i)" [attr.aria-label]="'Remove ' + p.code">✕</button>
               }
@@ -179,11 +202,16 @@ import { WorkspaceState } from './workspace-state';
 })
 export class CodingPanelComponent {
   protected readonly state = inject(WorkspaceState);
+  private readonly reference = inject(CodeReferenceSelection, { optional: true });
   readonly dateOfService = input.required<string>();
   private readonly typeahead = viewChild(CodeTypeaheadComponent);
   protected readonly poaValues = POA_VALUES;
   protected readonly inpatient = computed(() => this.state.chart()?.encounter.type === 'INPATIENT');
   protected readonly label = codeLabel;
+
+  protected showReference(system: CodeSystem, code: string): void {
+    this.reference?.show(system, code);
+  }
 
   focusSearch(): void {
     this.typeahead()?.focus();
