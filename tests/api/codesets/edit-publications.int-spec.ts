@@ -88,9 +88,11 @@ describe('CMS edit publications: POA exempt list, MCE tables, add-on codes, DME 
         [{ code: 'J18.9' }, { code: 'I10', poa: null }, { code: 'Z79.4', poa: null }, { code: 'Z87.891', poa: 'Y' }],
         { dateOfService },
       );
-    // before: I has exempt categories in Appendix I, so a blank POA on I10 only warns; Z79.4 is a default exempt code
+    // before: the guideline default (Appendix I): I10 is not exempt, Z79.4 is
     const before = await check(claim('2026-03-15'));
-    expect(rule(before, 'POA_MISSING', 'I10')).toMatchObject([{ severity: 'WARNING', basis: 'HEURISTIC' }]);
+    expect(rule(before, 'POA_MISSING', 'I10')).toMatchObject([
+      { severity: 'ERROR', basis: 'GUIDELINE', source: { name: 'ICD-10-CM Official Guidelines' } },
+    ]);
     expect(rule(before, 'POA_MISSING', 'Z79.4')).toEqual([]);
 
     const fy26 = await importFile('POA_EXEMPT', 'POAexemptCodesFY26_fixture.txt', 'FY2026 fixture', '2025-10-01');
