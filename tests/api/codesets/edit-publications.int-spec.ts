@@ -13,6 +13,7 @@ import {
 import { DataSource } from 'typeorm';
 import { type TestUser, authHeader, createUserPerRole } from '../../support/auth';
 import { type TestApp, createTestApp } from '../../support/test-app';
+import { type TestDatabase, createTestDatabase } from '../../support/test-database';
 
 const FIXTURES = join(__dirname, 'fixtures');
 const MCE = 'Definitions_of_Medicare_Code_Edits_v43_fixture.txt';
@@ -23,6 +24,7 @@ const MCE = 'Definitions_of_Medicare_Code_Edits_v43_fixture.txt';
  * names the release it came from and the row behind it.
  */
 describe('CMS edit publications: POA exempt list, MCE tables, add-on codes, DME MUE, Tabular notes', () => {
+  let db: TestDatabase;
   let t: TestApp;
   let users: Record<Role, TestUser>;
   let importDir: string;
@@ -59,7 +61,9 @@ describe('CMS edit publications: POA exempt list, MCE tables, add-on codes, DME 
     findings.filter((f) => f.ruleId === ruleId && (code === undefined || f.codes.includes(code)));
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // its own database: the CMS releases imported here would change every other suite's findings
+    db = await createTestDatabase('chartdesk_edit_pubs');
+    t = await createTestApp({ DATABASE_URL: db.url });
     await seedDemoCodeSets(t.app.get(DataSource));
     users = await createUserPerRole(t.app);
     importDir = join(t.config.dataDir, 'imports');
@@ -75,6 +79,7 @@ describe('CMS edit publications: POA exempt list, MCE tables, add-on codes, DME 
   });
   afterAll(async () => {
     await t?.close();
+    await db?.drop();
   });
 
   it('the CMS POA exempt list replaces the guideline default, and releases sit side by side by date of service', async () => {
@@ -83,9 +88,11 @@ describe('CMS edit publications: POA exempt list, MCE tables, add-on codes, DME 
         [{ code: 'J18.9' }, { code: 'I10', poa: null }, { code: 'Z79.4', poa: null }, { code: 'Z87.891', poa: 'Y' }],
         { dateOfService },
       );
-    // before: I has exempt categories in Appendix I, so a blank POA on I10 only warns; Z79.4 is a default exempt code
+    // before: the guideline default (Appendix I): I10 is not exempt, Z79.4 is
     const before = await check(claim('2026-03-15'));
-    expect(rule(before, 'POA_MISSING', 'I10')).toMatchObject([{ severity: 'WARNING', basis: 'HEURISTIC' }]);
+    expect(rule(before, 'POA_MISSING', 'I10')).toMatchObject([
+      { severity: 'ERROR', basis: 'GUIDELINE', source: { name: 'ICD-10-CM Official Guidelines' } },
+    ]);
     expect(rule(before, 'POA_MISSING', 'Z79.4')).toEqual([]);
 
     const fy26 = await importFile('POA_EXEMPT', 'POAexemptCodesFY26_fixture.txt', 'FY2026 fixture', '2025-10-01');
@@ -243,13 +250,13 @@ describe('CMS edit publications: POA exempt list, MCE tables, add-on codes, DME 
     ]);
     const csv = rule(await check(claim), 'EXCLUDES1_PAIR', 'E10.9');
     expect(csv).toMatchObject([{ source: { name: 'ICD-10-CM Excludes1', release: 'FY2026 demo' } }]);
-    const db = t.app.get(DataSource);
-    const [release] = (await db.query(
+    const sql = t.app.get(DataSource);
+    const [release] = (await sql.query(
       `INSERT INTO code_reference_release (kind, release, effective_from, source_name, content_sha256)
        VALUES ('ICD10CM_TABULAR', 'FY2026 fixture', '2025-10-01', 'ICD-10-CM Tabular', 'test') RETURNING id`,
     )) as { id: string }[];
     const note = (node: string, kind: string, seq: number, text: string, refs: string[]) =>
-      db.query(
+      sql.query(
         `INSERT INTO code_tabular_note (release_id, node_id, kind, seq, text, ref_codes) VALUES ($1, $2, $3, $4, $5, $6)`,
         [release.id, node, kind, seq, text, refs],
       );
@@ -276,5 +283,23 @@ describe('CMS edit publications: POA exempt list, MCE tables, add-on codes, DME 
     expect(rule(tabular, 'CODE_FIRST_SEQUENCE')).toMatchObject([{ codes: ['G63', 'E10.9'], severity: 'WARNING' }]);
     const reordered = await check(inpatient([{ code: 'E11.9' }, { code: 'G63' }]));
     expect(rule(reordered, 'CODE_FIRST_SEQUENCE')).toEqual([]);
+
+    // a note applies to its node and every node below it: a section's Excludes1 reaches E11.9 through E11
+    const node = (id: string, level: string, parent: string | null, seq: number) =>
+      sql.query(
+        `INSERT INTO code_tabular_node (release_id, node_id, level, parent_id, title, seq) VALUES ($1, $2, $3, $4, $2, $5)`,
+        [release.id, id, level, parent, seq],
+      );
+    await node('4', 'CHAPTER', null, 1);
+    await node('E08-E13', 'SECTION', '4', 2);
+    await node('E11', 'CATEGORY', 'E08-E13', 3);
+    await node('E119', 'CODE', 'E11', 4);
+    await note('E08-E13', 'EXCLUDES1', 0, 'gestational diabetes (O24.4-)', ['O244']);
+    const section = await check(
+      inpatient([{ code: 'E11.9' }, { code: 'O24.410' }], { patientSex: 'female', patientAgeYears: 30 }),
+    );
+    expect(rule(section, 'EXCLUDES1_PAIR')).toMatchObject([
+      { codes: ['E11.9', 'O24.410'], evidence: 'Tabular E08-E13 Excludes1: gestational diabetes (O24.4-)' },
+    ]);
   });
 });

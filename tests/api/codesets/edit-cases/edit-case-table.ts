@@ -154,7 +154,7 @@ export const EDIT_CASES: readonly EditCase[] = [
   }),
 
   // ---- POA on inpatient claims, with exempt codes
-  ...['Z23', 'Z85.3', 'Z79.4', 'Z87.891', 'I25.2', 'Z66', 'Z68.41', 'Y92.009', 'Q90.9', 'Z95.1'].map((code) =>
+  ...['Z23', 'Z85.3', 'Z79.4', 'Z87.891', 'I25.2', 'Z66', 'Z68.41', 'Y92.009', 'Q90.9', 'Z95.1', 'O80'].map((code) =>
     c(`poa-exempt-blank-${code}`, POA, M, ['J18.9', `${code}:`], [], { errors: [], absent: ['POA_MISSING'] }),
   ),
   c('poa-exempt-1', POA, M, ['J18.9', 'Z23:1', 'Z85.3:1'], [], { errors: [], absent: ['POA_MISSING', 'POA_INVALID'] }),
@@ -162,11 +162,22 @@ export const EDIT_CASES: readonly EditCase[] = [
     errors: [],
     warnings: [warn('POA_INVALID', 'Z23')],
   }),
-  ...['J18.9', 'A41.9', 'K35.80', 'N17.9', 'I10'].map((code) =>
-    c(`poa-missing-${code}`, POA, M, [`${code}:`], [], {
-      errors: code === 'I10' ? [] : [err('POA_MISSING', code)],
-      ...(code === 'I10' ? { warnings: [warn('POA_MISSING', 'I10')] } : {}),
+  ...['J18.9', 'A41.9', 'K35.80', 'N17.9', 'I10', 'E11.9', 'I50.23', 'O13.3', 'Q90.9:', 'B96.20'].map((code) =>
+    c(`poa-missing-${code}`, POA, { ...F, patientAgeYears: 30 }, ['R50.9', `${code.replace(':', '')}:`], [], {
+      // Q00–Q99 are exempt (Appendix I); everything else here needs an indicator
+      errors: code.startsWith('Q') ? [] : [err('POA_MISSING', code)],
     }),
+  ),
+  c(
+    'poa-missing-z-unlisted-warns',
+    `${POA}: a Z code outside the default summary warns until the CMS list`,
+    M,
+    ['J18.9', 'Z16.10:'],
+    [],
+    {
+      errors: [],
+      warnings: [warn('POA_MISSING', 'Z16.10')],
+    },
   ),
   c('poa-1-not-exempt', `${POA}: 1 only for exempt codes`, M, ['K35.80:1'], [], {
     errors: [err('POA_INVALID', 'K35.80')],

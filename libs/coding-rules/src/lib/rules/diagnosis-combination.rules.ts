@@ -40,7 +40,7 @@ export const excludes1Rule: EditRule = (context) => {
           codes: [line.display, other.display],
           source,
           basis: 'CMS',
-          evidence: `Tabular ${note.codePrefix} Excludes1: ${note.note}`,
+          evidence: `Tabular ${note.node ?? note.codePrefix} Excludes1: ${note.note}`,
         });
       }
     }
@@ -65,7 +65,7 @@ export const codeFirstSequenceRule: EditRule = (context) => {
         codes: [line.display, first.display],
         source,
         basis: 'CMS',
-        evidence: `Tabular ${note.codePrefix} Code first: ${note.note}`,
+        evidence: `Tabular ${note.node ?? note.codePrefix} Code first: ${note.note}`,
       });
       break;
     }

@@ -5,13 +5,15 @@ import { type EditRule, guidelinesSource } from './edit-context';
 const REPORTABLE_POA: readonly string[] = POA_VALUES.filter((v) => v !== '1');
 
 /**
- * Chapters that hold no category of the guidelines' POA exempt list
- * (Appendix I): a code from one of them certainly needs an indicator, even
- * before the CMS exempt list is imported. For the other chapters the default
- * list is a summary of Appendix I, so a missing indicator only warns until
- * the CMS list says otherwise.
+ * Chapters whose POA exempt entries in the guidelines' Appendix I are few and
+ * exact (none in A, C, D, F–H, J–N, R, U; B90–B94, E64, I25.2, I69, O09,
+ * O66.5, O80, O94, P00 and all of Q), all of them in the default list: a
+ * code from one of them that is not on it certainly needs an indicator, even
+ * before the CMS exempt list is imported. Appendix I's S/T, V–Y and Z
+ * entries are long lists the default only summarises, so there a missing
+ * indicator warns until the CMS list says otherwise.
  */
-const NEVER_EXEMPT_CHAPTERS = /^[ACDFGHJKLMNRU]/;
+const EXACT_DEFAULT_CHAPTERS = /^[A-RU]/;
 
 /** Every inpatient diagnosis needs Y, N, U or W unless it is POA exempt; `1` only for exempt codes. */
 export const poaRule: EditRule = (context) => {
@@ -36,11 +38,11 @@ export const poaRule: EditRule = (context) => {
       return;
     }
     const source = cmsList ?? guidelinesSource(context);
-    const certain = cmsList !== undefined || NEVER_EXEMPT_CHAPTERS.test(line.code);
+    const certain = cmsList !== undefined || EXACT_DEFAULT_CHAPTERS.test(line.code);
     const evidence = cmsList
       ? `${line.display} is not on the ${cmsList.name} ${cmsList.release}`
       : certain
-        ? `ICD-10-CM Official Guidelines Appendix I: no exempt category in ${line.code[0]}`
+        ? `ICD-10-CM Official Guidelines Appendix I: ${line.display} is not in an exempt category`
         : 'ICD-10-CM Official Guidelines Appendix I (summary): not an exempt category; the CMS POA exempt list is not imported';
     if (value === '') {
       context.report({

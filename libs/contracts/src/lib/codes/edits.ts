@@ -161,7 +161,10 @@ export interface EditListRelease {
 /** A Tabular instructional note pairing two code prefixes (EXCLUDES1, CODE_FIRST, USE_ADDITIONAL). */
 export interface TabularPairFact {
   readonly kind: 'EXCLUDES1' | 'CODE_FIRST' | 'USE_ADDITIONAL';
+  /** The code (prefix) the note applies to. */
   readonly codePrefix: string;
+  /** The Tabular node the note is written under, when it is not `codePrefix` itself (a category, section or chapter). */
+  readonly node?: string;
   readonly otherPrefix: string;
   /** The note's own wording, shown to the coder. */
   readonly note: string;

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findCmsFiles } from './import-commands';
+import { findCmsFiles, parseCommandArgs } from './import-commands';
 
 describe('findCmsFiles', () => {
   it('picks the CMS downloads by the names CMS gives them, newest last', () => {
@@ -24,5 +24,21 @@ describe('findCmsFiles', () => {
 
   it('finds nothing in a folder without CMS files', () => {
     expect(findCmsFiles(mkdtempSync(join(tmpdir(), 'cms-empty-')))).toEqual([]);
+  });
+});
+
+describe('parseCommandArgs (node:util parseArgs, strict)', () => {
+  const options = { release: { type: 'string' }, effective: { type: 'string' } } as const;
+
+  it('reads positionals and options in any order', () => {
+    expect(parseCommandArgs(['MCE', '--release', 'v43', 'defs.txt', '--effective=2025-10-01'], options)).toEqual({
+      values: { release: 'v43', effective: '2025-10-01' },
+      positionals: ['MCE', 'defs.txt'],
+    });
+  });
+
+  it('refuses an unknown option or an option without its value, instead of guessing', () => {
+    expect(parseCommandArgs(['MCE', 'defs.txt', '--relase', 'v43'], options)).toBeUndefined();
+    expect(parseCommandArgs(['MCE', 'defs.txt', '--release'], options)).toBeUndefined();
   });
 });

@@ -69,6 +69,7 @@ export async function loadEditReferenceData(db: EditDataQueryable, input: EditIn
     if (code) for (const prefix of codePrefixes(code)) keys.set(`${p.system}:${prefix}`, [p.system, prefix]);
   });
   const dxPrefixes = unique(dxCodes.flatMap(codePrefixes));
+  const dxPairs = dxCodes.flatMap((code) => codePrefixes(code).map((prefix) => [code, prefix] as const));
   const modifiers = unique(input.procedures.flatMap((p) => (p.modifiers ?? []).map((m) => m.trim().toUpperCase())));
   const [row] = (await db.query(LOAD_SQL, [
     input.encounter.dateOfService,
@@ -79,6 +80,8 @@ export async function loadEditReferenceData(db: EditDataQueryable, input: EditIn
     dxPrefixes,
     pxCodes,
     modifiers,
+    dxPairs.map((p) => p[0]),
+    dxPairs.map((p) => p[1]),
   ])) as LoadRow[];
   const source = (kind: EditDataKind): EditSource | undefined => {
     const version = row.versions.find((v) => v.kind === kind);

@@ -2,10 +2,13 @@
  * Everything one encounter needs in one round trip. Parameters: $1 date of
  * service, $2 provider types (preferred first), $3 the encounter's codes,
  * $4/$5 (system, prefix) keys of every code, $6 diagnosis prefixes, $7
- * procedure codes, $8 modifiers on the claim.
+ * procedure codes, $8 modifiers on the claim, $9/$10 (diagnosis code,
+ * prefix) pairs. A Tabular note applies to its node and every node below it,
+ * so notes are read from each diagnosis code's nodes and their ancestors
+ * (subcategory, category, section, chapter) and keyed by the diagnosis code.
  */
 export const LOAD_SQL = `
-  WITH ev AS (
+  WITH RECURSIVE ev AS (
     SELECT DISTINCT ON (kind) id, kind, source_name, release, lists FROM edit_data_version
      WHERE replaced_by IS NULL AND effective_from <= $1::date AND (effective_to IS NULL OR effective_to >= $1::date)
        AND (kind NOT IN ('NCCI_PTP', 'MUE', 'NCCI_ADDON') OR provider_type = ANY($2::text[]))
@@ -17,6 +20,15 @@ export const LOAD_SQL = `
      ORDER BY effective_from DESC LIMIT 1
   ),
   keys AS (SELECT * FROM unnest($4::text[], $5::text[]) AS k(system, prefix)),
+  dx AS (SELECT * FROM unnest($9::text[], $10::text[]) AS d(origin, prefix)),
+  up AS (
+    SELECT dx.origin, n.node_id, n.parent_id FROM tr JOIN dx ON true
+      JOIN code_tabular_node n ON n.release_id = tr.id AND n.node_id = dx.prefix
+    UNION
+    SELECT up.origin, p.node_id, p.parent_id FROM up JOIN tr ON true
+      JOIN code_tabular_node p ON p.release_id = tr.id AND p.node_id = up.parent_id
+  ),
+  noted AS (SELECT origin, node_id FROM up UNION SELECT origin, prefix FROM dx),
   mv AS (
     SELECT v.id, v.system, v.release FROM code_set_version v
      WHERE v.system IN ('HCPCS', 'CPT') AND v.replaced_by IS NULL AND v.effective_from <= $1::date
@@ -38,12 +50,12 @@ export const LOAD_SQL = `
        FROM ev JOIN edit_list_entry e ON e.version_id = ev.id
        JOIN keys ON e.system = keys.system AND e.code_prefix = keys.prefix) AS lists,
     (SELECT json_build_object('name', source_name, 'release', release) FROM tr) AS tabular,
-    (SELECT coalesce(json_agg(json_build_object('kind', n.kind, 'codePrefix', n.node_id, 'otherPrefix', r.ref,
-              'note', n.text)), '[]')
+    (SELECT coalesce(json_agg(json_build_object('kind', n.kind, 'codePrefix', noted.origin, 'node', n.node_id,
+              'otherPrefix', r.ref, 'note', n.text) ORDER BY noted.origin, n.kind, n.node_id, n.seq), '[]')
        FROM tr JOIN code_tabular_note n ON n.release_id = tr.id
+       JOIN noted ON noted.node_id = n.node_id
        CROSS JOIN LATERAL unnest(n.ref_codes) AS r(ref)
-      WHERE n.node_id = ANY($6::text[]) AND n.kind IN ('EXCLUDES1', 'CODE_FIRST', 'USE_ADDITIONAL')
-        AND r.ref = ANY($6::text[])) AS notes,
+      WHERE n.kind IN ('EXCLUDES1', 'CODE_FIRST', 'USE_ADDITIONAL') AND r.ref = ANY($6::text[])) AS notes,
     (SELECT coalesce(json_agg(json_build_object('codePrefix', x.code_prefix, 'excludedPrefix', x.excluded_prefix)), '[]')
        FROM excludes1_pair x JOIN ev ON ev.id = x.version_id AND ev.kind = 'EXCLUDES1'
       WHERE x.code_prefix = ANY($6::text[]) AND x.excluded_prefix = ANY($6::text[])) AS excludes,
