@@ -1,4 +1,3 @@
-import { ChartAccessPolicy } from '@chartdesk/api-access';
 import { AuditService } from '@chartdesk/api-audit';
 import { MfaService, UsersRepository } from '@chartdesk/api-identity';
 import { type Actor, DomainError, type RequestMeta } from '@chartdesk/api-platform';
@@ -8,14 +7,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { firstRow } from '../store/first-row';
 import { BreakGlassReviewQueue } from './break-glass-review-queue';
-import { chartNotFound } from '../charts/chart-read.service';
-import { type AccessFactsRow, factsFrom, subjectFrom } from '../charts/chart-rows';
-import { CHART_ACCESS_FACTS_SQL } from '../charts/chart-sql';
+import { ChartAccess } from '../access/chart-access.service';
+import { ChartDenied } from '../access/chart-denied';
 
 type GrantOutcome =
   | { kind: 'granted'; view: BreakGlassGrantView; patientId: string }
   | { kind: 'bad-code' }
-  | { kind: 'denied'; reason: string; patientId: string | null };
+  | { kind: 'denied'; denial: ChartDenied };
 
 /**
  * Break-the-glass: a supervisor or compliance officer, with a reason and a
@@ -30,6 +28,7 @@ export class BreakGlassService {
     private readonly mfa: MfaService,
     private readonly users: UsersRepository,
     private readonly reviewQueue: BreakGlassReviewQueue,
+    private readonly access: ChartAccess,
   ) {}
 
   async grant(actor: Actor, meta: RequestMeta, request: BreakGlassRequest): Promise<BreakGlassGrantView> {
@@ -38,14 +37,16 @@ export class BreakGlassService {
       // Step-up first, so a wrong code learns nothing about the encounter.
       const user = await this.users.findById(actor.userId, m, true);
       if (!user || (await this.mfa.acceptCode(m, user, request.totpCode)) !== 'totp') return { kind: 'bad-code' };
-      const [row] = (await m.query(CHART_ACCESS_FACTS_SQL, [
-        request.encounterId,
-        actor.userId,
-        now,
-      ])) as AccessFactsRow[];
-      if (!row) return { kind: 'denied', reason: 'NOT_FOUND', patientId: null };
-      const decision = ChartAccessPolicy.canBreakGlass(subjectFrom(actor, row), factsFrom(row));
-      if (!decision.allowed) return { kind: 'denied', reason: decision.reason, patientId: row.patient_id };
+      let row: { patient_id: string };
+      try {
+        row = {
+          patient_id: (await this.access.require(m, actor, 'break-glass', request.encounterId, { now })).patientId,
+        };
+      } catch (error) {
+        // The spent step-up code stays spent: the refusal commits, then ChartAccess audits it and answers 404.
+        if (error instanceof ChartDenied) return { kind: 'denied', denial: error };
+        throw error;
+      }
       const expiresAt = new Date(now.getTime() + BREAK_GLASS_MINUTES * 60_000);
       const grant = firstRow(
         (await m.query(
@@ -104,18 +105,7 @@ export class BreakGlassService {
         });
         throw new DomainError('FORBIDDEN', 'The authenticator code is not valid. Enter a fresh code.');
       case 'denied':
-        await this.audit.recordStandalone({
-          action: 'ACCESS_DENIED',
-          outcome: 'denied',
-          outcomeReason: outcome.reason,
-          actor,
-          meta,
-          patientId: outcome.patientId,
-          resourceType: 'Encounter',
-          resourceId: request.encounterId,
-          details: { requested: 'break-glass' },
-        });
-        throw chartNotFound();
+        return this.access.refuse(actor, meta, outcome.denial);
     }
   }
 }
