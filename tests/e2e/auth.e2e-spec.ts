@@ -1,23 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
-import { DEMO_PASSWORD, demoTotpSecret, totpCodeAt } from '@chartdesk/api-identity';
+import { DEMO_PASSWORD, demoTotpSecret } from '@chartdesk/api-identity';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type AppProcess, startApp } from '../support/app-process';
 import { saveScreenshot } from '../support/artifacts';
 import { launchChromium } from '../support/chromium';
-
-const usedSteps = new Map<string, number>();
-/** A code for a step not used yet with this secret (codes are single use; ±1 step is accepted). */
-async function freshCode(secret: string): Promise<string> {
-  for (;;) {
-    const step = Math.floor(Date.now() / 30_000);
-    const use = Math.max(step, (usedSteps.get(secret) ?? 0) + 1);
-    if (use <= step + 1) {
-      usedSteps.set(secret, use);
-      return totpCodeAt(secret, use * 30);
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-}
+import { freshTotpCodeRealTime } from '../support/totp';
 
 async function expectAxeClean(page: Page): Promise<void> {
   const result = await new AxeBuilder({ page }).analyze();
@@ -31,7 +18,7 @@ async function signIn(page: Page, baseUrl: string, username: string, password: s
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('Code').fill(await freshCode(secret));
+  await page.getByLabel('Code').fill(await freshTotpCodeRealTime(secret));
   await page.getByRole('button', { name: 'Verify' }).click();
 }
 
@@ -146,7 +133,7 @@ describe('sign-in, role homes, administration and idle sign-out (Chromium)', () 
     expect(await page.getByRole('img', { name: /QR code/ }).getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     await expectAxeClean(page);
     await saveScreenshot(page, 'auth-enrol');
-    await page.getByLabel('Code from the app').fill(await freshCode(key));
+    await page.getByLabel('Code from the app').fill(await freshTotpCodeRealTime(key));
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByTestId('recovery-codes').waitFor();
     expect(await page.getByTestId('recovery-codes').locator('li').count()).toBe(10);

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { demoTotpSecret, DEMO_PASSWORD, totpCodeAt } from '@chartdesk/api-identity';
+import { demoTotpSecret, DEMO_PASSWORD } from '@chartdesk/api-identity';
 import { DEMO_CHART_COUNT, DemoChartGenerator } from '@chartdesk/api-records';
 import {
   AuthPaths,
@@ -11,20 +11,11 @@ import {
   compliancePath,
 } from '@chartdesk/contracts';
 import type { Page } from 'playwright-core';
+import { freshTotpCodeRealTime } from '../support/totp';
 
-const usedSteps = new Map<string, number>();
-
-/** A TOTP code not used before for this user (codes are single use; the next step is accepted too). */
-export async function freshCode(username: string): Promise<string> {
-  for (;;) {
-    const step = Math.floor(Date.now() / 30_000);
-    const use = Math.max(step, (usedSteps.get(username) ?? 0) + 1);
-    if (use <= step + 1) {
-      usedSteps.set(username, use);
-      return totpCodeAt(demoTotpSecret(username), use * 30);
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
+/** A TOTP code not used before for this demo user (the app runs in its own process, on the real clock). */
+export function freshCode(username: string): Promise<string> {
+  return freshTotpCodeRealTime(demoTotpSecret(username));
 }
 
 /** Password, then TOTP, through the real sign-in page. */

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { DEMO_PASSWORD, demoTotpSecret, totpCodeAt } from '@chartdesk/api-identity';
+import { DEMO_PASSWORD, demoTotpSecret } from '@chartdesk/api-identity';
 import {
   AuthPaths,
   CompliancePaths,
@@ -17,21 +17,13 @@ import type { Browser, Download, Page } from 'playwright-core';
 import { API_MAIN, type AppProcess, REPO_ROOT, startApp } from '../support/app-process';
 import { saveScreenshot } from '../support/artifacts';
 import { launchChromium } from '../support/chromium';
+import { freshTotpCodeRealTime } from '../support/totp';
 
 const OFFICER = 'compliance';
-let lastStep = 0;
 
-/** A TOTP code of the demo officer not used yet (single-use codes; the next step is accepted too). */
-async function freshCode(): Promise<string> {
-  for (;;) {
-    const step = Math.floor(Date.now() / 30_000);
-    const use = Math.max(step, lastStep + 1);
-    if (use <= step + 1) {
-      lastStep = use;
-      return totpCodeAt(demoTotpSecret(OFFICER), use * 30);
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
+/** A TOTP code of the demo officer not used yet (the app runs in its own process, on the real clock). */
+function freshCode(): Promise<string> {
+  return freshTotpCodeRealTime(demoTotpSecret(OFFICER));
 }
 
 async function axeViolations(page: Page): Promise<string[]> {

@@ -1,23 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
-import { DEMO_PASSWORD, demoTotpSecret, totpCodeAt } from '@chartdesk/api-identity';
+import { DEMO_PASSWORD, demoTotpSecret } from '@chartdesk/api-identity';
 import type { Browser, Page } from 'playwright-core';
 import { type AppProcess, startApp } from '../support/app-process';
 import { saveScreenshot } from '../support/artifacts';
 import { launchChromium } from '../support/chromium';
-
-const usedSteps = new Map<string, number>();
-/** A code for a step not used yet with this secret (codes are single use; ±1 step is accepted). */
-async function freshCode(secret: string): Promise<string> {
-  for (;;) {
-    const step = Math.floor(Date.now() / 30_000);
-    const use = Math.max(step, (usedSteps.get(secret) ?? 0) + 1);
-    if (use <= step + 1) {
-      usedSteps.set(secret, use);
-      return totpCodeAt(secret, use * 30);
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-}
+import { freshTotpCodeRealTime } from '../support/totp';
 
 async function expectAxeClean(page: Page): Promise<void> {
   const result = await new AxeBuilder({ page }).analyze();
@@ -31,7 +18,7 @@ async function signIn(page: Page, baseUrl: string, username: string): Promise<vo
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('Code').fill(await freshCode(demoTotpSecret(username)));
+  await page.getByLabel('Code').fill(await freshTotpCodeRealTime(demoTotpSecret(username)));
   await page.getByRole('button', { name: 'Verify' }).click();
   await page.getByTestId('home-title').waitFor();
 }

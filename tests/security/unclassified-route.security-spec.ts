@@ -1,65 +1,104 @@
-import { PermissionGuard } from '@chartdesk/api-access';
-import type { AuditEventInput, AuditService } from '@chartdesk/api-audit';
+import { ROLES } from '@chartdesk/contracts';
 import { Public, RequirePermission } from '@chartdesk/api-platform';
-import type { ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { Controller, Get, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { type TestApp, createTestApp } from '../support/test-app';
+import { type TestUser, authHeader, createUserPerRole } from '../support/auth';
+import { enumerateRoutes } from '../support/routes';
 
-class SampleController {
-  @Public() open(): string {
-    return 'open';
+/** How often each probe handler body actually ran: a refused request must never reach it. */
+const reached = { open: 0, admin: 0, forgotten: 0 };
+
+/** A controller as a developer might add it, one handler missing its decorator. */
+@Controller('probe-unclassified')
+class ForgetfulController {
+  @Public()
+  @Get('open')
+  open(): { ok: true } {
+    reached.open += 1;
+    return { ok: true };
   }
-  @RequirePermission('user:manage') admin(): string {
-    return 'admin';
+
+  @RequirePermission('user:manage')
+  @Get('admin')
+  admin(): { ok: true } {
+    reached.admin += 1;
+    return { ok: true };
   }
-  forgotten(): string {
-    return 'forgotten';
+
+  @Get('forgotten')
+  forgotten(): { ok: true } {
+    reached.forgotten += 1;
+    return { ok: true };
   }
 }
 
-function contextFor(handler: keyof SampleController, role: string | null): ExecutionContext {
-  const user = role ? { userId: '11111111-1111-4111-8111-111111111111', role, sessionId: null } : undefined;
-  const request = {
-    user,
-    method: 'GET',
-    routeOptions: { url: `/api/sample/${handler}` },
-    headers: {},
-    id: 'r1',
-    ip: '127.0.0.1',
-  };
-  return {
-    getType: () => 'http',
-    getHandler: () => SampleController.prototype[handler],
-    getClass: () => SampleController,
-    switchToHttp: () => ({ getRequest: () => request }),
-  } as unknown as ExecutionContext;
-}
+@Module({ controllers: [ForgetfulController] })
+class ForgetfulModule {}
 
-/** The permission guard on its own: a handler with no marker is refused, whoever calls it. */
-describe('PermissionGuard', () => {
-  // Records what the guard would write; the real writer is exercised by the matrix test against PostgreSQL.
-  const events: AuditEventInput[] = [];
-  const audit = { recordStandalone: async (e: AuditEventInput) => void events.push(e) } as unknown as AuditService;
-  const guard = new PermissionGuard(new Reflector(), audit);
+/**
+ * Deny by default, through the real AppModule, its global guards and the real
+ * audit writer on PostgreSQL: a route with neither @Public nor
+ * @RequirePermission is refused to every role, its handler never runs, and
+ * each refusal is an ACCESS_DENIED event in the trail.
+ */
+describe('a route nobody classified (real AppModule, real audit)', () => {
+  let t: TestApp;
+  let users: Record<(typeof ROLES)[number], TestUser>;
 
-  beforeEach(() => events.splice(0));
-
-  it('refuses a route with neither @Public nor @RequirePermission, even for an admin, and audits it', async () => {
-    await expect(guard.canActivate(contextFor('forgotten', 'ADMIN'))).rejects.toThrow(/not available/);
-    expect(events).toMatchObject([{ action: 'ACCESS_DENIED', outcomeReason: 'route not classified' }]);
+  beforeAll(async () => {
+    t = await createTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '10000' }, [ForgetfulModule]);
+    users = await createUserPerRole(t.app);
+  });
+  afterAll(async () => {
+    await t?.close();
   });
 
-  it('lets @Public through and checks the role on @RequirePermission', async () => {
-    await expect(guard.canActivate(contextFor('open', null))).resolves.toBe(true);
-    await expect(guard.canActivate(contextFor('admin', 'ADMIN'))).resolves.toBe(true);
-    await expect(guard.canActivate(contextFor('admin', 'CODER'))).rejects.toThrow(/does not allow/);
-    await expect(guard.canActivate(contextFor('admin', null))).rejects.toThrow(/Sign in/);
-    expect(events).toMatchObject([
-      {
-        action: 'ACCESS_DENIED',
-        resourceType: 'route',
-        resourceId: 'GET /api/sample/admin',
-        details: { missingPermissions: ['user:manage'] },
-      },
-    ]);
+  const get = (path: string, token?: string) =>
+    t.app.inject({ method: 'GET', url: `/api/probe-unclassified/${path}`, headers: token ? authHeader(token) : {} });
+
+  const denials = async (userId: string): Promise<{ outcome: string; outcome_reason: string; resource_id: string }[]> =>
+    (await t.app.get(DataSource).query(
+      `SELECT outcome, outcome_reason, resource_type, resource_id, actor_role FROM audit_event
+        WHERE action = 'ACCESS_DENIED' AND actor_user_id = $1 AND resource_id = 'GET /api/probe-unclassified/forgotten'`,
+      [userId],
+    )) as { outcome: string; outcome_reason: string; resource_id: string }[];
+
+  it('is mounted in the running app and seen as unclassified by the route enumeration', () => {
+    const probe = enumerateRoutes(t.app).find((r) => r.path === '/api/probe-unclassified/forgotten');
+    expect(probe?.classification.kind).toBe('unclassified');
+  });
+
+  it('serves its classified neighbours as declared (control)', async () => {
+    expect((await get('open')).statusCode).toBe(200);
+    expect((await get('admin', users.ADMIN.accessToken)).statusCode).toBe(200);
+    expect((await get('admin', users.CODER.accessToken)).statusCode).toBe(403);
+    expect(reached).toMatchObject({ open: 1, admin: 1 });
+  });
+
+  it('refuses every role with 403, even the admin, without running the handler, and audits each refusal', async () => {
+    for (const role of ROLES) {
+      const res = await get('forgotten', users[role].accessToken);
+      expect({ role, status: res.statusCode, body: res.json<{ message: string }>().message }).toEqual({
+        role,
+        status: 403,
+        body: 'This action is not available.',
+      });
+      expect(await denials(users[role].user.id)).toEqual([
+        expect.objectContaining({
+          outcome: 'denied',
+          outcome_reason: 'route not classified',
+          resource_type: 'route',
+          resource_id: 'GET /api/probe-unclassified/forgotten',
+          actor_role: role,
+        }),
+      ]);
+    }
+    expect(reached.forgotten).toBe(0);
+  });
+
+  it('answers 401 to an anonymous caller: unclassified is never public', async () => {
+    expect((await get('forgotten')).statusCode).toBe(401);
+    expect(reached.forgotten).toBe(0);
   });
 });

@@ -11,9 +11,12 @@ import {
   type Specialty,
   apiUrl,
 } from '@chartdesk/contracts';
-import { Clock, MfaService, UserProvisioningService, newTotpSecret, totpCodeAt } from '@chartdesk/api-identity';
+import { MfaService, UserProvisioningService, newTotpSecret } from '@chartdesk/api-identity';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
+import { freshTotpCode } from './totp';
+
+export { freshTotpCode } from './totp';
 
 /** The Origin a browser on the app's own page sends with `app.inject` (host localhost:80). */
 export const SAME_ORIGIN = 'http://localhost:80';
@@ -93,26 +96,6 @@ export async function createUserPerRole(app: NestFastifyApplication): Promise<Re
     COMPLIANCE: await createUser(app, { role: 'COMPLIANCE' }),
     ADMIN: await createUser(app, { role: 'ADMIN' }),
   };
-}
-
-const usedSteps = new Map<string, number>();
-
-/**
- * A TOTP code that has not been used yet for this secret: codes are single
- * use, so a second sign-in within 30 s takes the next step (±1 is accepted).
- */
-export async function freshTotpCode(app: NestFastifyApplication, secret: string): Promise<string> {
-  for (;;) {
-    const now = Math.floor(app.get(Clock).nowMs() / 1000);
-    const step = Math.floor(now / 30);
-    const last = usedSteps.get(secret) ?? 0;
-    const useStep = Math.max(step, last + 1);
-    if (useStep <= step + 1) {
-      usedSteps.set(secret, useStep);
-      return totpCodeAt(secret, useStep * 30);
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
 }
 
 /** Password step then TOTP step, as the browser does it. */

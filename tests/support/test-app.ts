@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AppConfig, loadConfig } from '@chartdesk/api-platform';
+import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 // Integration tests boot the real composition root, which only the app holds.
@@ -18,8 +19,12 @@ export interface TestApp {
  * The real AppModule, through the same bootstrap as main.ts, on the run's
  * PostgreSQL database (or PGlite when no server answered). Migrations run on
  * boot; they are idempotent, so every test file may boot its own app.
+ * `extraModules` are mounted beside AppModule (e.g. a probe controller).
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  extraModules: readonly Type<unknown>[] = [],
+): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'chartdesk-int-'));
   const url = process.env['CHARTDESK_TEST_DB_URL'] ?? '';
   const config = loadConfig({
@@ -33,7 +38,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     WEB_DIST_DIR: join(dataDir, 'no-web'),
     ...env,
   });
-  const running = await withBootLock(config.databaseUrl, () => bootstrapApp(config));
+  const running = await withBootLock(config.databaseUrl, () => bootstrapApp(config, extraModules));
   await running.app.init();
   await running.app.getHttpAdapter().getInstance().ready();
   return {

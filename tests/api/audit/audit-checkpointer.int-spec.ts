@@ -34,7 +34,18 @@ describe('audit checkpoints on a timer (real PostgreSQL)', () => {
     const [first] = await checkpoints();
     expect(JSON.parse(first.payload)).toMatchObject({ eventCount: '3' });
 
-    await new Promise((r) => setTimeout(r, 2500));
+    // Two more timer ticks that found nothing new, rather than a fixed sleep: then still one checkpoint.
+    const service = env.t.app.get(AuditCheckpointService);
+    const create = jest.spyOn(service, 'create');
+    try {
+      const emptyTicks = async (): Promise<number> => {
+        const results = await Promise.all(create.mock.results.map((r) => r.value as Promise<unknown>));
+        return results.filter((v) => v === null).length;
+      };
+      expect(await waitFor(async () => (await emptyTicks()) >= 2, 5000)).toBe(true);
+    } finally {
+      create.mockRestore();
+    }
     expect(await checkpoints()).toHaveLength(1);
 
     await recordEvents(env.audit, 2);

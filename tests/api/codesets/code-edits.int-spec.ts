@@ -58,15 +58,19 @@ describe('edit check (real AppModule, demo edit data)', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json<EditCheckResponse>();
     const byRule = Object.fromEntries(body.findings.map((f) => [f.ruleId, f]));
+    // derived at the import of the demo order file: the guideline rule blocks, the title heuristics warn
     expect(byRule['MANIFESTATION_AS_PRINCIPAL']).toMatchObject({
-      source: { name: 'ChartDesk demo edit lists', release: 'FY2026 demo' },
+      severity: 'ERROR',
+      basis: 'GUIDELINE',
+      source: { name: 'ICD-10-CM Official Guidelines defaults', release: 'FY2026 demo' },
+      evidence: expect.stringContaining('in diseases classified elsewhere'),
     });
     expect(byRule['EXCLUDES1_PAIR']).toMatchObject({
       severity: 'WARNING',
       source: { name: 'ICD-10-CM Excludes1', release: 'FY2026 demo' },
     });
-    expect(byRule['SEX_CONFLICT']).toMatchObject({ codes: ['O80'] });
-    expect(byRule['AGE_CONFLICT']).toMatchObject({ codes: ['O80'] });
+    expect(byRule['SEX_CONFLICT']).toMatchObject({ codes: ['O80'], severity: 'WARNING', basis: 'HEURISTIC' });
+    expect(byRule['AGE_CONFLICT']).toMatchObject({ codes: ['O80'], severity: 'WARNING' });
     expect(byRule['NON_BILLABLE_CODE']).toMatchObject({
       codes: ['J18'],
       source: { name: 'ICD-10-CM', release: 'FY2026 demo' },

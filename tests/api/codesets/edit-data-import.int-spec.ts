@@ -23,16 +23,9 @@ describe('edit data imports in the CMS layouts, and the import CLI', () => {
     users = await createUserPerRole(t.app);
     importDir = join(t.config.dataDir, 'imports');
     mkdirSync(importDir, { recursive: true });
-    writeFileSync(
-      join(importDir, 'ccioph-demo.txt'),
-      [
-        'Hospital outpatient PTP edits (test file)',
-        PTP_HEADER,
-        '45385\t45378\t\t20000101\t*\t0\tTest',
-        'broken line',
-        '',
-      ].join('\r\n'),
-    );
+    const ptpLines = ['Hospital outpatient PTP edits (test file)', PTP_HEADER, '45385\t45378\t\t20000101\t*\t0\tTest'];
+    writeFileSync(join(importDir, 'ccioph-broken.txt'), [...ptpLines, 'broken line', ''].join('\r\n'));
+    writeFileSync(join(importDir, 'ccioph-demo.txt'), [...ptpLines, ''].join('\r\n'));
     writeFileSync(
       join(importDir, 'mue-oph-demo.csv'),
       [
@@ -48,6 +41,26 @@ describe('edit data imports in the CMS layouts, and the import CLI', () => {
   });
   afterAll(async () => {
     await t?.close();
+  });
+
+  it('refuses a file with a malformed line whole, naming the line, and commits nothing', async () => {
+    const broken = await post(
+      CodePaths.imports,
+      {
+        dataset: 'NCCI_PTP',
+        fileName: 'ccioph-broken.txt',
+        release: '2026Q1',
+        effectiveFrom: '2026-01-01',
+        providerType: 'HOSPITAL',
+      },
+      'ADMIN',
+    );
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json<{ message: string }>().message).toMatch(/1 malformed line.*nothing was imported.*line 4/);
+    const releases = await t.app
+      .get(DataSource)
+      .query(`SELECT 1 FROM edit_data_version WHERE provider_type = 'HOSPITAL'`);
+    expect(releases).toEqual([]);
   });
 
   it('imports hospital NCCI PTP and MUE files and applies them to outpatient claims only', async () => {
@@ -66,7 +79,7 @@ describe('edit data imports in the CMS layouts, and the import CLI', () => {
     expect(ptp.json<ImportSummary>()).toMatchObject({
       label: 'NCCI PTP hospital 2026Q1',
       rowsImported: 1,
-      problems: [{ line: 4 }],
+      problemCount: 0,
     });
     const mue = await post(
       CodePaths.imports,

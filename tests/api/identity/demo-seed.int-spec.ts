@@ -47,8 +47,8 @@ describe('identity demo seed', () => {
     expect(context.demoEmployeeCoderId).toBe(context.demoUsers?.['coder2']);
   });
 
-  it('refuses to seed demo accounts into a server database', async () => {
-    expect(await seedDemoIdentity(t.app.get(DataSource), {}, t.config)).toMatch(/skipped/);
+  it('refuses to seed demo accounts into a production server database', async () => {
+    expect(await seedDemoIdentity(t.app.get(DataSource), {}, { ...t.config, env: 'production' })).toMatch(/skipped/);
   });
 
   it('lets every demo account sign in with the demo password and its printed TOTP secret', async () => {

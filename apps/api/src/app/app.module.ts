@@ -17,7 +17,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(config),
-        DatabaseModule.forRoot({ target: database.target, mode: database.mode, poolSize: config.dbPoolSize }),
+        DatabaseModule.forRoot({
+          target: database.target,
+          mode: database.mode,
+          poolSize: config.dbPoolSize,
+          timeouts: config.dbTimeouts,
+        }),
         AuditModule,
         AccessGuardsModule,
         CodesetsModule,

@@ -12,3 +12,6 @@ export * from './lib/schema/audit-schema-maintenance';
 export * from './lib/migrations';
 export * from './lib/cli/audit-commands';
 export * from './lib/writer/audit-row';
+export * from './lib/writer/audit-backfill';
+export * from './lib/retention/archive-format';
+export * from './lib/retention/archive-month';

@@ -7,3 +7,5 @@ export { seedDemoCodeSets, demoCodeSetDir } from './lib/demo/demo-code-sets';
 export { importCodeSetFile, type CodeSetImportRequest, type ImportRequester } from './lib/import/code-set.importer';
 export { importEditDataFile, type EditDataImportRequest } from './lib/import/edit-data.importer';
 export { CODESET_COMMANDS } from './lib/cli/import-commands';
+export { importSearchVocabulary, loadSearchVocabulary, seedSearchVocabulary } from './lib/search/vocabulary';
+export { importReferenceFile, type ReferenceImportRequest } from './lib/import/reference/reference.importer';

@@ -14,4 +14,7 @@ export * from './lib/demo/demo-seed';
 export * from './lib/demo/demo-accounts';
 export * from './lib/demo/demo-banner';
 export * from './lib/demo/identity-commands';
+export * from './lib/step-up/step-up.service';
+export * from './lib/step-up/step-up-policy';
+export * from './lib/admin/first-admin';
 export * from './lib/users/patient-links';

@@ -8,3 +8,7 @@ export * from './lib/http/logging';
 export * from './lib/platform.module';
 export * from './lib/auth/route-metadata';
 export * from './lib/auth/actor';
+export * from './lib/errors/dto-decorators';
+export * from './lib/errors/database-unavailable';
+export * from './lib/metrics/app-metrics';
+export * from './lib/cli/command-args';

@@ -24,11 +24,20 @@ describe('runEdits', () => {
       'MANIFESTATION_AS_PRINCIPAL',
       'POA_MISSING',
       'EXCLUDES1_PAIR',
+      'CODE_FIRST_SEQUENCE',
     ]);
   });
 
   it('runs only the code-set rules when no edit data sets are loaded', () => {
-    const bare = { ...data, attributes: null, excludes1: null, ncciPtp: null, mue: null };
+    const bare = {
+      ...data,
+      editLists: [],
+      tabularPairs: null,
+      ncciPtp: null,
+      mue: null,
+      addOns: null,
+      modifierTables: [],
+    };
     const input = inpatient([dx(1, 'G63'), dx(2, 'O80'), dx(3, 'J18')]);
     expect(runEdits(input, bare).map((f) => f.ruleId)).toEqual(['NON_BILLABLE_CODE']);
   });

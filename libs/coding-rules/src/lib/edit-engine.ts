@@ -1,25 +1,45 @@
 import { EDIT_RULE_IDS, type EditFinding, type EditInput, type EditReferenceData } from '@chartdesk/contracts';
 import { type CompiledEditData, compileEditData } from './edit-data';
 import { codeValidityRule } from './rules/code-validity.rules';
-import { duplicateCodeRule, excludes1Rule } from './rules/diagnosis-combination.rules';
+import { addOnPrimaryRule, modifierRule } from './rules/claim-line.rules';
+import { codeFirstSequenceRule, duplicateCodeRule, excludes1Rule } from './rules/diagnosis-combination.rules';
 import { createContext, type EditRule } from './rules/edit-context';
-import { poaRule, systemSettingRule } from './rules/inpatient-claim.rules';
+import {
+  limitedCoverageRule,
+  nonCoveredProcedureRule,
+  poaRule,
+  systemSettingRule,
+} from './rules/inpatient-claim.rules';
 import { ageConflictRule, sexConflictRule } from './rules/patient-conflict.rules';
-import { manifestationAsPrincipalRule, unacceptablePrincipalRule } from './rules/principal-diagnosis.rules';
+import {
+  manifestationAsPrincipalRule,
+  nonSpecificPrincipalRule,
+  principalPresentRule,
+  questionableAdmissionRule,
+  unacceptablePrincipalRule,
+} from './rules/principal-diagnosis.rules';
 import { diagnosisPointerRule, mueRule, ncciPtpRule } from './rules/procedure-line.rules';
 
 export const EDIT_RULES: readonly EditRule[] = [
+  principalPresentRule,
   codeValidityRule,
   sexConflictRule,
   ageConflictRule,
   manifestationAsPrincipalRule,
   unacceptablePrincipalRule,
+  questionableAdmissionRule,
+  nonSpecificPrincipalRule,
   excludes1Rule,
+  codeFirstSequenceRule,
   duplicateCodeRule,
   poaRule,
   systemSettingRule,
+  nonCoveredProcedureRule,
+  limitedCoverageRule,
   ncciPtpRule,
   mueRule,
+  modifierRule,
+  addOnPrimaryRule,
   diagnosisPointerRule,
 ];
 

@@ -1,7 +1,10 @@
 import type {
   CodeFact,
   CodeSystem,
+  EditBasis,
   EditDiagnosis,
+  EditListEntry,
+  EditListName,
   EditInput,
   EditProcedure,
   EditReferenceData,
@@ -89,32 +92,54 @@ export function demoReferenceData(): EditReferenceData {
         ['96372', true],
         ['93000', true],
         ['93010', true],
+        ['99205', true],
+        ['99417', true],
       ]),
       ...facts('HCPCS', '2025Q4', [
         ['J1100', true],
         ['G0008', true],
       ]),
+      // terminated long before the dates of service the specs use (the HCPCS file's TERM DT)
+      { system: 'HCPCS', code: 'A4466', release: '2025Q4', billable: true, terminatedOn: '2016-12-31' },
     ],
-    attributes: {
-      source: { name: 'ChartDesk demo edit lists', release: 'FY2026' },
-      entries: [
-        { codePrefix: 'O', sex: 'female', ageCategory: 'MATERNITY' },
-        { codePrefix: 'N40', sex: 'male', ageCategory: 'ADULT' },
-        { codePrefix: 'P', ageCategory: 'NEWBORN' },
-        { codePrefix: 'Z38', ageCategory: 'NEWBORN', poaExempt: true },
-        { codePrefix: 'Z37', unacceptablePrincipal: true, poaExempt: true },
-        { codePrefix: 'G63', manifestation: true },
-        { codePrefix: 'Y92', unacceptablePrincipal: true, poaExempt: true },
-        { codePrefix: 'W', unacceptablePrincipal: true },
-        { codePrefix: '0VTT', sex: 'male' },
-      ],
-    },
-    excludes1: {
-      source: { name: 'ICD-10-CM Excludes1', release: 'FY2026' },
+    editLists: [
+      {
+        source: { name: 'ChartDesk demo edit lists', release: 'FY2026' },
+        basis: 'GUIDELINE',
+        lists: ['SEX', 'AGE', 'MANIFESTATION', 'UNACCEPTABLE_PRINCIPAL', 'POA_EXEMPT'],
+        entries: [
+          entry('O', 'SEX', 'female'),
+          entry('O', 'AGE', 'MATERNITY'),
+          entry('N40', 'SEX', 'male'),
+          entry('N40', 'AGE', 'ADULT'),
+          entry('P', 'AGE', 'NEWBORN', 'HEURISTIC'),
+          entry('Z38', 'AGE', 'NEWBORN'),
+          entry('Z38', 'POA_EXEMPT'),
+          entry('Z37', 'UNACCEPTABLE_PRINCIPAL'),
+          entry('Z37', 'POA_EXEMPT'),
+          entry('G63', 'MANIFESTATION'),
+          entry('Y92', 'POA_EXEMPT'),
+          { ...entry('0VTT', 'SEX', 'male'), system: 'ICD10PCS' },
+        ],
+      },
+    ],
+    tabularPairs: {
+      source: { name: 'ICD-10-CM Tabular', release: 'FY2026' },
       pairs: [
-        { codePrefix: 'E11', excludedPrefix: 'E10' },
-        { codePrefix: 'J44', excludedPrefix: 'J43' },
-        { codePrefix: 'I10', excludedPrefix: 'I11' },
+        { kind: 'EXCLUDES1', codePrefix: 'E11', otherPrefix: 'E10', note: 'type 1 diabetes mellitus (E10.-)' },
+        {
+          kind: 'EXCLUDES1',
+          codePrefix: 'J44',
+          otherPrefix: 'J43',
+          note: 'emphysema without chronic bronchitis (J43.-)',
+        },
+        { kind: 'EXCLUDES1', codePrefix: 'I10', otherPrefix: 'I11', note: 'hypertensive heart disease (I11.-)' },
+        {
+          kind: 'CODE_FIRST',
+          codePrefix: 'G63',
+          otherPrefix: 'E11',
+          note: 'underlying disease, such as diabetes (E08-E13)',
+        },
       ],
     },
     ncciPtp: {
@@ -142,7 +167,35 @@ export function demoReferenceData(): EditReferenceData {
         { code: '96372', maxUnits: 4, adjudicationIndicator: 1 },
       ],
     },
+    addOns: {
+      source: { name: 'NCCI add-on codes', release: '2026Q1' },
+      edits: [
+        { addOn: '99417', primary: '99205', editType: 1 },
+        { addOn: '99417', primary: '99215', editType: 1 },
+        { addOn: 'J1100', primary: null, editType: 3 },
+      ],
+    },
+    modifierTables: [
+      {
+        system: 'HCPCS',
+        source: { name: 'HCPCS Level II', release: '2025Q4' },
+        modifiers: [
+          { modifier: 'LT', terminatedOn: null },
+          { modifier: 'XE', terminatedOn: null },
+          { modifier: 'QQ', terminatedOn: '2020-12-31' },
+        ],
+      },
+    ],
   };
+}
+
+function entry(
+  codePrefix: string,
+  list: EditListName,
+  value: string | null = null,
+  basis: EditBasis = 'GUIDELINE',
+): EditListEntry {
+  return { system: 'ICD10CM', codePrefix, list, value, basis, evidence: `demo ${list} ${codePrefix}` };
 }
 
 export function dx(sequence: number, code: string, poa: string | null = 'Y'): EditDiagnosis {

@@ -9,3 +9,6 @@ export * from './lib/nav/nav-items';
 export * from './lib/nav/session-nav.component';
 export * from './lib/nav/signed-in-routes';
 export * from './lib/sign-in/sign-in.routes';
+export * from './lib/connection/connection-status';
+export * from './lib/connection/connection.interceptor';
+export * from './lib/connection/connection-banner.component';

@@ -1,8 +1,10 @@
+import type { DatabaseTimeouts } from '@chartdesk/api-platform';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { type ConnectionTarget, dataSourceOptions } from './data-source-options';
 import { HealthController } from './health/health.controller';
+import { PoolMetrics } from './pool-metrics';
 
 import { DATABASE_MODE } from './database-mode.token';
 
@@ -10,12 +12,24 @@ import { DATABASE_MODE } from './database-mode.token';
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(options: { target: ConnectionTarget; mode: 'embedded' | 'server'; poolSize: number }): DynamicModule {
+  static forRoot(options: {
+    target: ConnectionTarget;
+    mode: 'embedded' | 'server';
+    poolSize: number;
+    /** The API pool's limits in server mode (the embedded database keeps the maintenance ones). */
+    timeouts: DatabaseTimeouts;
+  }): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(options.target, options.poolSize, [], []),
+          ...dataSourceOptions(
+            options.target,
+            options.poolSize,
+            [],
+            [],
+            options.mode === 'server' ? options.timeouts : undefined,
+          ),
           autoLoadEntities: true,
           // Migrations already ran (or were refused) before the app was built.
           migrationsRun: false,
@@ -23,7 +37,7 @@ export class DatabaseModule {
         TerminusModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: DATABASE_MODE, useValue: options.mode }],
+      providers: [{ provide: DATABASE_MODE, useValue: options.mode }, PoolMetrics],
       exports: [DATABASE_MODE],
     };
   }

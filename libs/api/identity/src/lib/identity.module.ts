@@ -24,6 +24,8 @@ import { AccessTokenService } from './tokens/access-token.service';
 import { JwtStrategy } from './tokens/jwt.strategy';
 import { UserProvisioningService } from './users/user-provisioning.service';
 import { UsersRepository } from './users/users.repository';
+import { StepUpService } from './step-up/step-up.service';
+import { AccountApprovals } from './admin/account-approvals';
 
 /**
  * Users, credentials, MFA, sessions and tokens. The global guards that use
@@ -62,6 +64,8 @@ import { UsersRepository } from './users/users.repository';
     UsersAdminService,
     TeamsService,
     DemoBanner,
+    StepUpService,
+    AccountApprovals,
   ],
   exports: [
     Clock,
@@ -70,6 +74,7 @@ import { UsersRepository } from './users/users.repository';
     UserProvisioningService,
     PasswordHasher,
     MfaService,
+    StepUpService,
     JwtStrategy,
     PassportModule,
   ],

@@ -2,8 +2,10 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { loggerParams } from './http/logging';
+import { AppMetrics } from './metrics/app-metrics';
+import { MetricsController } from './metrics/metrics.controller';
 
-/** Config and logging for every other module. Global so domain libs can inject APP_CONFIG. */
+/** Config, logging and metrics for every other module. Global so domain libs can inject APP_CONFIG. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -11,8 +13,9 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [LoggerModule.forRoot(loggerParams(config))],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
+      controllers: [MetricsController],
+      providers: [{ provide: APP_CONFIG, useValue: config }, AppMetrics],
+      exports: [APP_CONFIG, AppMetrics],
     };
   }
 }

@@ -15,7 +15,7 @@ describe('diagnosis combination rules', () => {
     expect(found[0]).toMatchObject({
       severity: 'WARNING',
       codes: ['E11.9', 'E10.9'],
-      source: { name: 'ICD-10-CM Excludes1', release: 'FY2026' },
+      source: { name: 'ICD-10-CM Tabular', release: 'FY2026' },
     });
   });
 

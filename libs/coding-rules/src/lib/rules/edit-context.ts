@@ -1,4 +1,12 @@
-import type { CodeSystem, EditFinding, EditInput, EditRuleId, EditSeverity, EditSource } from '@chartdesk/contracts';
+import type {
+  CodeSystem,
+  EditBasis,
+  EditFinding,
+  EditInput,
+  EditRuleId,
+  EditSeverity,
+  EditSource,
+} from '@chartdesk/contracts';
 import { displayCode, normalizeCode } from '../code-format';
 import type { CompiledEditData } from '../edit-data';
 
@@ -21,13 +29,23 @@ export interface EditContext {
   readonly procedures: readonly CodedLine[];
   /** The principal (inpatient) or first-listed diagnosis: the lowest sequence. */
   readonly principalIndex: number | undefined;
-  report(
-    ruleId: EditRuleId,
-    severity: EditSeverity,
-    message: string,
-    codes: readonly string[],
-    source: EditSource,
-  ): void;
+  report(finding: FindingDraft): void;
+}
+
+/** What a rule reports: the rule, why (basis, evidence) and from which release. */
+export interface FindingDraft {
+  readonly ruleId: EditRuleId;
+  readonly severity: EditSeverity;
+  readonly message: string;
+  readonly codes: readonly string[];
+  readonly source: EditSource;
+  readonly basis: EditBasis;
+  readonly evidence: string;
+}
+
+/** A heuristic never blocks submit: whatever the rule's usual severity, it warns. */
+export function severityFor(basis: EditBasis, usual: EditSeverity): EditSeverity {
+  return basis === 'HEURISTIC' ? 'WARNING' : usual;
 }
 
 export type EditRule = (context: EditContext) => void;
@@ -50,8 +68,23 @@ export function createContext(input: EditInput, data: CompiledEditData, findings
     diagnoses,
     procedures,
     principalIndex,
-    report(ruleId, severity, message, codes, source) {
-      findings.push({ ruleId, severity, message, codes: [...codes], source });
+    report(finding) {
+      findings.push({ ...finding, codes: [...finding.codes] });
     },
   };
+}
+
+/** The Official Guidelines are published with each ICD-10-CM release; name the one covering the date of service. */
+export function guidelinesSource(context: EditContext): EditSource {
+  const dos = context.input.encounter.dateOfService;
+  const release = context.data.releases
+    .get('ICD10CM')
+    ?.find((r) => r.effectiveFrom <= dos && (r.effectiveTo === null || dos <= r.effectiveTo));
+  return { name: 'ICD-10-CM Official Guidelines', release: release?.release ?? 'none' };
+}
+
+/** The principal (inpatient) or first-listed diagnosis line, when it is a readable code. */
+export function principalLine(context: EditContext): (CodedLine & { readonly code: string }) | undefined {
+  const line = context.principalIndex === undefined ? undefined : context.diagnoses[context.principalIndex];
+  return line?.code ? (line as CodedLine & { code: string }) : undefined;
 }

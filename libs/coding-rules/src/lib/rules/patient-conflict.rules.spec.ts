@@ -22,8 +22,11 @@ describe('patient conflict rules', () => {
   });
 
   it('AGE_CONFLICT fires for newborn codes on an adult and maternity codes on a 70-year-old', () => {
-    const adult = inpatient([dx(1, 'P07.30')]);
-    expect(findingsOf('AGE_CONFLICT', adult)).toMatchObject([{ severity: 'ERROR', codes: ['P07.30'] }]);
+    const adult = inpatient([dx(1, 'Z38.00')]);
+    expect(findingsOf('AGE_CONFLICT', adult)).toMatchObject([{ severity: 'ERROR', codes: ['Z38.00'] }]);
+    // a heuristic list entry (P codes may persist through life, I.C.16.a.1) only warns
+    const perinatal = inpatient([dx(1, 'P07.30')]);
+    expect(findingsOf('AGE_CONFLICT', perinatal)).toMatchObject([{ severity: 'WARNING', basis: 'HEURISTIC' }]);
     const older = inpatient([dx(1, 'O80')], [], { patientSex: 'female', patientAgeYears: 70 });
     expect(findingsOf('AGE_CONFLICT', older)[0].message).toContain('maternity');
   });

@@ -1,6 +1,6 @@
 import type { AgeCategory } from '@chartdesk/contracts';
-import { attributesOf } from '../edit-data';
-import type { EditRule } from './edit-context';
+import { listEntry } from '../edit-data';
+import { type EditRule, severityFor } from './edit-context';
 
 /** Age ranges of the Medicare Code Editor categories, in years at the date of service. */
 export const AGE_CATEGORY_RANGES: Readonly<Record<AgeCategory, { min: number; max: number; label: string }>> = {
@@ -10,44 +10,43 @@ export const AGE_CATEGORY_RANGES: Readonly<Record<AgeCategory, { min: number; ma
   ADULT: { min: 15, max: 124, label: 'adult' },
 };
 
-/** Codes for one sex on a patient recorded as the other. Unknown or other sex never conflicts. */
+/** Diagnoses and procedures for one sex on a patient recorded as the other. Unknown or other sex never conflicts. */
 export const sexConflictRule: EditRule = (context) => {
   const sex = context.input.encounter.patientSex;
-  const source = context.data.attributeSource;
-  if (!source || (sex !== 'female' && sex !== 'male')) return;
+  if (sex !== 'female' && sex !== 'male') return;
   for (const line of [...context.diagnoses, ...context.procedures]) {
     if (!line.code) continue;
-    const codeSex = attributesOf(context.data, line.code)?.sex;
-    if (codeSex && codeSex !== sex) {
-      context.report(
-        'SEX_CONFLICT',
-        'ERROR',
-        `${line.display} is for ${codeSex} patients; this patient is recorded as ${sex}.`,
-        [line.display],
-        source,
-      );
-    }
+    const found = listEntry(context.data, 'SEX', line.system, line.code);
+    const codeSex = found?.entry.value;
+    if (!found || (codeSex !== 'female' && codeSex !== 'male') || codeSex === sex) continue;
+    context.report({
+      ruleId: 'SEX_CONFLICT',
+      severity: severityFor(found.entry.basis, 'ERROR'),
+      message: `${line.display} is for ${codeSex} patients; this patient is recorded as ${sex}.`,
+      codes: [line.display],
+      source: found.source,
+      basis: found.entry.basis,
+      evidence: found.entry.evidence,
+    });
   }
 };
 
-/** Newborn, pediatric, maternity and adult codes outside their age range. */
+/** Newborn, pediatric, maternity and adult diagnoses outside their age range. */
 export const ageConflictRule: EditRule = (context) => {
   const age = context.input.encounter.patientAgeYears;
-  const source = context.data.attributeSource;
-  if (!source) return;
   for (const line of context.diagnoses) {
     if (!line.code) continue;
-    const category = attributesOf(context.data, line.code)?.ageCategory;
-    if (!category) continue;
-    const range = AGE_CATEGORY_RANGES[category];
-    if (age < range.min || age > range.max) {
-      context.report(
-        'AGE_CONFLICT',
-        'ERROR',
-        `${line.display} is a ${range.label} code (age ${range.min}–${range.max}); the patient is ${age}.`,
-        [line.display],
-        source,
-      );
-    }
+    const found = listEntry(context.data, 'AGE', line.system, line.code);
+    const range = found ? AGE_CATEGORY_RANGES[found.entry.value as AgeCategory] : undefined;
+    if (!found || !range || (age >= range.min && age <= range.max)) continue;
+    context.report({
+      ruleId: 'AGE_CONFLICT',
+      severity: severityFor(found.entry.basis, 'ERROR'),
+      message: `${line.display} is a ${range.label} diagnosis (age ${range.min}–${range.max}); the patient is ${age}.`,
+      codes: [line.display],
+      source: found.source,
+      basis: found.entry.basis,
+      evidence: found.entry.evidence,
+    });
   }
 };

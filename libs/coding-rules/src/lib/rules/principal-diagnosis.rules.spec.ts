@@ -25,3 +25,20 @@ describe('principal diagnosis rules', () => {
     expect(findingsOf('UNACCEPTABLE_PRINCIPAL', inpatient([dx(1, 'S72.001A'), dx(2, 'W19.XXXA')]))).toEqual([]);
   });
 });
+
+describe('external cause as principal (Guidelines I.C.20.a.6)', () => {
+  const data = demoReferenceData();
+  it('fires for any V00–Y99 code first, with no list loaded', () => {
+    const bare = { ...data, editLists: [] };
+    for (const code of ['W19.XXXA', 'Y92.009']) {
+      expect(runEdits(inpatient([dx(1, code, null), dx(2, 'S72.001A')]), bare)).toContainEqual(
+        expect.objectContaining({ ruleId: 'UNACCEPTABLE_PRINCIPAL', severity: 'ERROR', basis: 'GUIDELINE' }),
+      );
+    }
+  });
+
+  it('does not fire for an external cause code sequenced after the injury', () => {
+    const found = runEdits(inpatient([dx(1, 'S72.001A'), dx(2, 'W19.XXXA')]), data);
+    expect(found.filter((f) => f.ruleId === 'UNACCEPTABLE_PRINCIPAL')).toEqual([]);
+  });
+});

@@ -21,7 +21,10 @@ export interface AuditVerificationProblem {
   readonly message: string;
 }
 
-/** The verifier's answer: `ok`, or the first broken event and what is wrong with it. */
+/**
+ * The verifier's answer: `ok`, or every problem it found (earliest first, up
+ * to a cap; `problemsOmitted` counts the rest), `problem` being the first.
+ */
 export type AuditVerificationResult =
   | {
       readonly ok: true;
@@ -37,6 +40,8 @@ export type AuditVerificationResult =
       readonly checkpointsChecked: number;
       readonly durationMs: number;
       readonly problem: AuditVerificationProblem;
+      readonly problems: readonly AuditVerificationProblem[];
+      readonly problemsOmitted: number;
     };
 
 /** One chain stream's head as a checkpoint vouches for it. */

@@ -18,4 +18,8 @@ describe('ROLE_PERMISSIONS', () => {
     expect(roleHasPermission('CODER', 'compliance:report')).toBe(false);
     expect(roleHasPermission('CODER', 'worklist:assign')).toBe(false);
   });
+
+  it('leaves break-the-glass to supervisors: compliance opens investigations instead', () => {
+    expect(ROLES.filter((r) => roleHasPermission(r, 'break-glass:request'))).toEqual(['SUPERVISOR']);
+  });
 });

@@ -78,7 +78,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'compliance:investigate',
     'audit:verify',
     'patient:identify',
-    'break-glass:request',
+    // No break-the-glass: compliance reaches clinical content only by opening an investigation (DESIGN.md).
   ],
   ADMIN: ['session:self', 'user:manage', 'team:manage', 'codeset:import', 'fhir:import', 'settings:manage'],
 };

@@ -56,6 +56,14 @@ export const EDIT_RULE_IDS = [
   'NCCI_PTP',
   'MUE_EXCEEDED',
   'MISSING_DIAGNOSIS_POINTER',
+  'PRINCIPAL_MISSING',
+  'QUESTIONABLE_ADMISSION',
+  'NONSPECIFIC_PRINCIPAL',
+  'CODE_FIRST_SEQUENCE',
+  'NON_COVERED_PROCEDURE',
+  'LIMITED_COVERAGE',
+  'INVALID_MODIFIER',
+  'ADDON_WITHOUT_PRIMARY',
 ] as const;
 export type EditRuleId = (typeof EDIT_RULE_IDS)[number];
 
@@ -68,6 +76,13 @@ export interface EditSource {
   readonly release: string;
 }
 
+/**
+ * Why the engine believes a rule: a CMS table, an unambiguous Official
+ * Guidelines rule, a list the site imported, or a heuristic derived from code
+ * titles (a heuristic only ever warns).
+ */
+export type EditBasis = 'CMS' | 'GUIDELINE' | 'LOCAL' | 'HEURISTIC';
+
 export interface EditFinding {
   readonly ruleId: EditRuleId;
   readonly severity: EditSeverity;
@@ -75,6 +90,10 @@ export interface EditFinding {
   readonly message: string;
   readonly codes: readonly string[];
   readonly source: EditSource;
+  /** Absent on findings saved before edit bases were recorded. */
+  readonly basis?: EditBasis;
+  /** The table row, tabular note or guideline section behind the finding, e.g. `MCE v43 §5 Diagnoses for females only: N800`. */
+  readonly evidence?: string;
 }
 
 // ---- Reference data the engine is given (the API loads it from the edit data tables) ----
@@ -94,18 +113,78 @@ export interface CodeFact {
   readonly code: string;
   readonly release: string;
   readonly billable: boolean;
+  /** HCPCS: the last date of service the code may be used (the file's TERM DT); null or absent when open. */
+  readonly terminatedOn?: string | null;
 }
 
 export type AgeCategory = 'NEWBORN' | 'PEDIATRIC' | 'MATERNITY' | 'ADULT';
 
-/** Edit attributes for every code starting with `codePrefix`; longer prefixes override shorter ones. */
-export interface CodeAttributeFact {
+/** The code lists the edits read (MCE tables, the POA exempt list, guideline defaults). */
+export const EDIT_LIST_NAMES = [
+  'SEX',
+  'AGE',
+  'MANIFESTATION',
+  'UNACCEPTABLE_PRINCIPAL',
+  'QUESTIONABLE_ADMISSION',
+  'NONSPECIFIC_PRINCIPAL',
+  'NON_COVERED',
+  'LIMITED_COVERAGE',
+  'POA_EXEMPT',
+] as const;
+export type EditListName = (typeof EDIT_LIST_NAMES)[number];
+
+/**
+ * One entry of a code list, keyed by code system and code (or a prefix within
+ * the system: `ICD10CM C52` never matches HCPCS `C5271`).
+ */
+export interface EditListEntry {
+  readonly system: CodeSystem;
   readonly codePrefix: string;
-  readonly sex?: 'male' | 'female' | null;
-  readonly ageCategory?: AgeCategory | null;
-  readonly manifestation?: boolean;
-  readonly unacceptablePrincipal?: boolean;
-  readonly poaExempt?: boolean;
+  readonly list: EditListName;
+  /** SEX: 'male' | 'female'; AGE: an AgeCategory; otherwise null. */
+  readonly value: string | null;
+  readonly basis: EditBasis;
+  /** The row or wording it was read from, shown to the coder. */
+  readonly evidence: string;
+}
+
+/** One release of code lists, e.g. MCE v43, the FY2026 POA exempt list, or the FY2026 guideline defaults. */
+export interface EditListRelease {
+  readonly source: EditSource;
+  /** CMS for a CMS publication, LOCAL for a site's own list, GUIDELINE for the derived defaults. */
+  readonly basis: EditBasis;
+  /** The lists this release speaks for: a CMS release replaces the defaults for these lists. */
+  readonly lists: readonly EditListName[];
+  readonly entries: readonly EditListEntry[];
+}
+
+/** A Tabular instructional note pairing two code prefixes (EXCLUDES1, CODE_FIRST, USE_ADDITIONAL). */
+export interface TabularPairFact {
+  readonly kind: 'EXCLUDES1' | 'CODE_FIRST' | 'USE_ADDITIONAL';
+  readonly codePrefix: string;
+  readonly otherPrefix: string;
+  /** The note's own wording, shown to the coder. */
+  readonly note: string;
+}
+
+/** A valid modifier from the HCPCS file's modifier records or the site's CPT modifier list. */
+export interface ModifierFact {
+  readonly modifier: string;
+  readonly terminatedOn: string | null;
+}
+
+/** The modifier table of one release; `modifiers` holds only those on the claim. */
+export interface ModifierTable {
+  readonly system: 'HCPCS' | 'CPT';
+  readonly source: EditSource;
+  readonly modifiers: readonly ModifierFact[];
+}
+
+/** NCCI add-on code edit: the add-on code and one acceptable primary code (type 1), or none (types 2 and 3). */
+export interface AddOnFact {
+  readonly addOn: string;
+  readonly primary: string | null;
+  readonly editType: 1 | 2 | 3;
 }
 
 export interface NcciPtpFact {
@@ -122,19 +201,22 @@ export interface MueFact {
   readonly maxUnits: number;
   /** 1 per line, 2 per day by policy, 3 per day by clinical data. */
   readonly adjudicationIndicator: 1 | 2 | 3;
+  /** The table's MUE rationale column. */
+  readonly rationale?: string;
 }
 
 /** Plain data: serializable, so the browser can run the same engine on what the API sends. */
 export interface EditReferenceData {
   readonly codeSets: readonly CodeSetReleaseFact[];
   readonly codes: readonly CodeFact[];
-  readonly attributes: { readonly source: EditSource; readonly entries: readonly CodeAttributeFact[] } | null;
-  readonly excludes1: {
-    readonly source: EditSource;
-    readonly pairs: readonly { readonly codePrefix: string; readonly excludedPrefix: string }[];
-  } | null;
+  /** Every list release covering the date of service, CMS ones first. */
+  readonly editLists: readonly EditListRelease[];
+  /** Tabular notes of the release covering the date of service (or the Excludes1 CSV import). */
+  readonly tabularPairs: { readonly source: EditSource; readonly pairs: readonly TabularPairFact[] } | null;
   readonly ncciPtp: { readonly source: EditSource; readonly edits: readonly NcciPtpFact[] } | null;
   readonly mue: { readonly source: EditSource; readonly limits: readonly MueFact[] } | null;
+  readonly addOns: { readonly source: EditSource; readonly edits: readonly AddOnFact[] } | null;
+  readonly modifierTables: readonly ModifierTable[];
 }
 
 /** `POST /api/codes/edits` answer. */

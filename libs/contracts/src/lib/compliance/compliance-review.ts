@@ -9,6 +9,8 @@ export const ANOMALY_RULES = [
   'SAME_SURNAME_OR_ADDRESS',
   'BREAK_GLASS',
   'CHAIN_VERIFICATION_FAILED',
+  'REPEATED_STEP_UP_FAILURES',
+  'PRIVILEGED_ROLE_GRANT',
 ] as const;
 export type AnomalyRule = (typeof ANOMALY_RULES)[number];
 
@@ -135,6 +137,13 @@ export const ANOMALY_RULE_DEFAULTS: Readonly<
   SAME_SURNAME_OR_ADDRESS: { severity: 'HIGH', params: {} },
   BREAK_GLASS: { severity: 'MEDIUM', params: {} },
   CHAIN_VERIFICATION_FAILED: { severity: 'CRITICAL', params: {} },
+  // Wrong break-the-glass / MFA-reset codes: a stolen session guessing its way to patient data.
+  REPEATED_STEP_UP_FAILURES: {
+    severity: 'HIGH',
+    params: { count: { value: 3, min: 2, max: 100 }, minutes: { value: 15, min: 1, max: 1440 } },
+  },
+  // Every grant of a role that sees patient data (supervisor, compliance) is reviewed.
+  PRIVILEGED_ROLE_GRANT: { severity: 'MEDIUM', params: {} },
 };
 
 /** PUT /api/compliance/anomaly-rules/:rule */

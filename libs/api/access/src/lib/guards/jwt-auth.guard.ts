@@ -1,4 +1,4 @@
-import { DomainError } from '@chartdesk/api-platform';
+import { DomainError, httpStatusFor, isDatabaseUnavailable } from '@chartdesk/api-platform';
 import { JWT_STRATEGY } from '@chartdesk/api-identity';
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -22,7 +22,11 @@ export class JwtAuthGuard extends AuthGuard(JWT_STRATEGY) {
   }
 
   override handleRequest<TUser>(err: unknown, user: TUser | false): TUser {
-    // One answer for every failure (bad signature, expired, revoked…): no oracle for forgers.
+    // The session could not be looked up (the signature was already good): an outage, not a
+    // sign-out. 503 keeps the browser's session; 401 would end it.
+    if (isDatabaseUnavailable(err)) throw err;
+    if (err instanceof DomainError && httpStatusFor(err.code) === 503) throw err;
+    // One answer for every other failure (bad signature, expired, revoked…): no oracle for forgers.
     if (err || !user)
       throw new DomainError('UNAUTHENTICATED', 'Your session has ended or is not valid. Sign in again.');
     return user;

@@ -1,5 +1,6 @@
 import type { AuditVerificationProblem, AuditVerificationResult } from '@chartdesk/contracts';
-import { Inject, Injectable } from '@nestjs/common';
+import { AppMetrics } from '@chartdesk/api-platform';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool, PoolClient, QueryConfig } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -10,7 +11,7 @@ import {
   parseCheckpointPayload,
 } from '../checkpoint/checkpoint-payload';
 import { AUDIT_SIGNING_KEY, type AuditSigningKey } from '../checkpoint/signing-key';
-import { ChainWalker, type StreamMark, type VerifierRow } from './chain-walker';
+import { ChainWalker, MAX_REPORTED_PROBLEMS, type StreamMark, type VerifierRow } from './chain-walker';
 
 export interface VerifyOptions {
   /** The text of an exported checkpoint file to check the tail against. */
@@ -25,12 +26,12 @@ export interface VerifyOptions {
  * expression as the insert trigger (built-in functions only). The verifier
  * hashes it here, so a wrong stored hash or a changed column never passes.
  */
-const EVENT_ROWS_SQL = `SELECT id, stream, seq, array_to_json(ARRAY[
+export const CANONICAL_TEXT_SQL = `array_to_json(ARRAY[
     id::text, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), stream::text, seq::text,
     action, outcome, outcome_reason, actor_user_id::text, actor_role, session_id::text, patient_id::text,
     resource_type, resource_id, purpose, ip::text, user_agent, request_id, details::text
-  ])::text, prev_hash, hash
-  FROM audit_event ORDER BY id`;
+  ])::text`;
+const EVENT_ROWS_SQL = `SELECT id, stream, seq, ${CANONICAL_TEXT_SQL}, prev_hash, hash FROM audit_event ORDER BY id`;
 
 /** Every column as PostgreSQL's text output: no parsing into dates, numbers or objects. */
 const RAW_TEXT = { getTypeParser: () => (value: string) => value };
@@ -46,6 +47,7 @@ export class AuditVerifier {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(AUDIT_SIGNING_KEY) private readonly key: AuditSigningKey,
+    @Optional() private readonly metrics?: AppMetrics,
   ) {}
 
   async verify(options: VerifyOptions = {}): Promise<AuditVerificationResult> {
@@ -57,9 +59,15 @@ export class AuditVerifier {
       await client.query("SET LOCAL bytea_output = 'hex'");
       const heads = await readHeads(client);
       const checkpoints = await this.checkCheckpoints(client, options.checkpointFile);
-      const walker = new ChainWalker(new Map(heads.map((h) => [h.stream, h.seq])), [...heads, ...checkpoints.marks]);
+      const walker = new ChainWalker(
+        new Map(heads.map((h) => [h.stream, h.seq])),
+        [...heads, ...checkpoints.marks],
+        await readArchivedEnds(client),
+      );
       await walkEvents(client, walker, options.batchSize ?? 5000, options.onProgress);
-      const problem = walker.finish() ?? checkpoints.problem;
+      const found = [...walker.finish(), ...checkpoints.problems];
+      const problems = found.slice(0, MAX_REPORTED_PROBLEMS);
+      const problemsOmitted = walker.omitted + found.length - problems.length;
       await client.query('COMMIT');
       const summary = {
         eventsChecked: walker.eventsChecked,
@@ -67,7 +75,9 @@ export class AuditVerifier {
         checkpointsChecked: checkpoints.checked,
         durationMs: Date.now() - started,
       };
-      return problem ? { ok: false, ...summary, problem } : { ok: true, ...summary };
+      const [problem] = problems;
+      this.metrics?.recordVerification(problems.length + problemsOmitted);
+      return problem ? { ok: false, ...summary, problem, problems, problemsOmitted } : { ok: true, ...summary };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -84,12 +94,13 @@ export class AuditVerifier {
   private async checkCheckpoints(
     client: PoolClient,
     file: string | undefined,
-  ): Promise<{ marks: StreamMark[]; problem: AuditVerificationProblem | null; checked: number }> {
-    let problem: AuditVerificationProblem | null = null;
+  ): Promise<{ marks: StreamMark[]; problems: AuditVerificationProblem[]; checked: number }> {
+    const problems: AuditVerificationProblem[] = [];
     let newest: { id: string; content: CheckpointContent } | null = null;
     let checked = 0;
     const bad = (checkpointId: string, message: string): void => {
-      problem ??= { kind: 'BAD_CHECKPOINT_SIGNATURE', eventId: null, stream: null, checkpointId, message };
+      // Each one named, and none of them stops the walk or stands in for the chain's own findings.
+      problems.push({ kind: 'BAD_CHECKPOINT_SIGNATURE', eventId: null, stream: null, checkpointId, message });
     };
     let after = '0';
     for (;;) {
@@ -125,7 +136,7 @@ export class AuditVerifier {
         bad('file', 'the checkpoint file cannot be read as a ChartDesk checkpoint');
       }
     }
-    return { marks, problem, checked };
+    return { marks, problems, checked };
   }
 }
 
@@ -148,6 +159,16 @@ async function readHeads(client: PoolClient): Promise<HeadRow[]> {
     lastEventId: r.last_event_id,
     source: 'the chain head',
   }));
+}
+
+/** Per stream, the last event of its newest archived month: the online walk continues from there. */
+async function readArchivedEnds(client: PoolClient): Promise<Map<number, { seq: number; hash: string }>> {
+  const { rows } = await client.query<{ stream_ends: { stream: number; seq: string; hash: string }[] }>(
+    'SELECT stream_ends FROM audit_archive ORDER BY month',
+  );
+  const ends = new Map<number, { seq: number; hash: string }>();
+  for (const row of rows) for (const e of row.stream_ends) ends.set(e.stream, { seq: Number(e.seq), hash: e.hash });
+  return ends;
 }
 
 async function walkEvents(

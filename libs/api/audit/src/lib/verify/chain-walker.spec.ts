@@ -38,14 +38,15 @@ function walk(events: Ev[], options: { heads?: Map<number, number>; marks?: Stre
   if (!options.heads) for (const e of events) heads.set(e.stream, Math.max(heads.get(e.stream) ?? 0, e.seq));
   const walker = new ChainWalker(heads, options.marks ?? []);
   for (const e of events) walker.step(row(e));
-  return { problem: walker.finish(), checked: walker.eventsChecked };
+  const problems = walker.finish();
+  return { problem: problems[0] ?? null, problems, checked: walker.eventsChecked };
 }
 
 const PLAN = [0, 1, 0, 0, 1, 2, 0, 1, 2, 0];
 
 describe('ChainWalker', () => {
   it('accepts intact interleaved streams', () => {
-    expect(walk(chain(PLAN))).toEqual({ problem: null, checked: 10 });
+    expect(walk(chain(PLAN))).toEqual({ problem: null, problems: [], checked: 10 });
   });
 
   it('names an event whose content changed', () => {
@@ -150,5 +151,53 @@ describe('ChainWalker', () => {
     events[8] = { ...events[8], text: 'x' };
     events[4] = { ...events[4], text: 'y' };
     expect(walk(events).problem).toMatchObject({ eventId: '5' });
+  });
+
+  it('reports every problem, each named once: a changed event does not make the rest of its stream look changed', () => {
+    const events = chain(PLAN);
+    // Stream 0 holds events 1, 3, 4, 7, 10: change 3 (content) and 7 (stored hash); remove 9 from stream 2.
+    events[2] = { ...events[2], text: 'changed' };
+    events[6] = { ...events[6], hash: Buffer.alloc(32, 9) };
+    const kept = events.filter((e) => e.id !== 9);
+    const heads = new Map([
+      [0, 5],
+      [1, 3],
+      [2, 2],
+    ]);
+    const mark: StreamMark = {
+      stream: 2,
+      seq: 2,
+      hash: events[8].hash.toString('hex'),
+      lastEventId: '9',
+      source: 'cp',
+    };
+    const { problems } = walk(kept, { heads, marks: [mark] });
+    expect(problems.map((p) => [p.kind, p.eventId])).toEqual([
+      ['CONTENT_CHANGED', '3'],
+      ['CONTENT_CHANGED', '7'],
+      ['TAIL_TRUNCATED', '9'],
+    ]);
+  });
+
+  it('still names a real tamper that follows a false alarm in the same stream', () => {
+    const events = chain(PLAN);
+    // A foreign row (the kind a session could once produce by pinning a stream) claims position 2 of stream 0 again...
+    const foreign = { ...events[2], id: 11 };
+    // ...and later a real edit of event 10.
+    events[9] = { ...events[9], text: 'edited' };
+    const { problems } = walk([...events, foreign]);
+    expect(problems.map((p) => [p.kind, p.eventId])).toEqual([
+      ['CONTENT_CHANGED', '10'],
+      ['FOREIGN_EVENT', '11'],
+    ]);
+  });
+
+  it('caps the list and counts what it left out', () => {
+    const events = chain(Array.from({ length: 150 }, () => 0)).map((e) => ({ ...e, hash: Buffer.alloc(32, 1) }));
+    const heads = new Map([[0, 150]]);
+    const walker = new ChainWalker(heads, []);
+    for (const e of events) walker.step(row(e));
+    expect(walker.finish()).toHaveLength(100);
+    expect(walker.omitted).toBe(50);
   });
 });

@@ -24,30 +24,45 @@ interface StreamState {
   seq: number;
   /** Hex of the last good hash: hashing hex input directly saves a Buffer and a conversion per event. */
   prev: string;
-  broken: boolean;
+  /**
+   * After a problem the link to the previous event cannot be trusted, so the
+   * next event is checked against its own stored prev_hash: its content is
+   * still verified, and one changed event does not make every later one look
+   * changed too.
+   */
+  resync: boolean;
   gap: { from: number; to: number; atEventId: string } | null;
 }
+
+/** More than this many findings are counted, not listed. */
+export const MAX_REPORTED_PROBLEMS = 100;
 
 /**
  * Walks events in id order (ids are drawn under the stream lock, so within a
  * stream id order is chain order) keeping one small state per stream: memory
  * does not grow with the number of events. It recomputes every hash and
- * remembers the earliest problem; once a stream is broken it only watches for
- * the missing events that would make a gap a reordering.
+ * reports every problem it finds (up to MAX_REPORTED_PROBLEMS, earliest
+ * first), each naming its event, so a later real tamper cannot hide behind an
+ * earlier finding or a false alarm.
  */
 export class ChainWalker {
   private readonly states = new Map<number, StreamState>();
   private readonly marks = new Map<number, StreamMark[]>();
-  private problem: AuditVerificationProblem | null = null;
+  private readonly problems: AuditVerificationProblem[] = [];
+  /** Findings beyond the cap: counted so the report says how many it left out. */
+  omitted = 0;
   eventsChecked = 0;
 
   constructor(
     /** Chain heads as the database holds them (stream -> seq). */
     private readonly headSeq: ReadonlyMap<number, number>,
     marks: readonly StreamMark[],
+    /** Where each stream continues after its archived months (retention); absent: from the genesis. */
+    starts: ReadonlyMap<number, { readonly seq: number; readonly hash: string }> = new Map(),
   ) {
     for (const stream of headSeq.keys()) {
-      this.states.set(stream, { seq: 0, prev: GENESIS_HEX, broken: false, gap: null });
+      const start = starts.get(stream);
+      this.states.set(stream, { seq: start?.seq ?? 0, prev: start?.hash ?? GENESIS_HEX, resync: false, gap: null });
     }
     for (const mark of marks) {
       const list = this.marks.get(mark.stream) ?? [];
@@ -68,7 +83,6 @@ export class ChainWalker {
     }
     if (seq > (this.headSeq.get(stream) ?? 0)) {
       this.report('FOREIGN_EVENT', id, stream, `event claims position ${seq}, beyond the stream's head`);
-      state.broken = true;
       return;
     }
     const expected = state.seq + 1;
@@ -83,38 +97,38 @@ export class ChainWalker {
       return;
     }
     if (seq > expected) {
-      if (!state.broken) state.gap = { from: expected, to: seq - 1, atEventId: id };
-      this.breakStream(state, seq);
+      // A hole: remembered (a later event may fill it: a reordering). This event's own hash covers
+      // its position, which may be what moved, so checking resumes with the event after it.
+      this.closeGap(stream, state);
+      state.gap = { from: expected, to: seq - 1, atEventId: id };
+      state.seq = seq;
+      state.resync = true;
       return;
     }
-    if (state.broken) {
-      this.breakStream(state, seq);
-      return;
-    }
-    const hashHex = createHash('sha256').update(state.prev, 'hex').update(canonical, 'utf8').digest('hex');
+    const prev = state.resync ? storedPrev.slice(2) : state.prev;
+    const hashHex = createHash('sha256').update(prev, 'hex').update(canonical, 'utf8').digest('hex');
+    state.seq = seq;
+    state.resync = false;
     if (hashHex !== stored.slice(2)) {
       const reason =
-        storedPrev.slice(2) === state.prev
+        storedPrev.slice(2) === prev
           ? 'its content no longer matches its hash'
           : 'it no longer links to the event before it';
       this.report('CONTENT_CHANGED', id, stream, `event ${seq} of the stream was altered: ${reason}`);
-      this.breakStream(state, seq);
+      state.resync = true;
       return;
     }
-    state.seq = seq;
     state.prev = hashHex;
     this.checkMarks(stream, seq, hashHex, id);
   }
 
-  /** Call after the last row: reports gaps never filled and streams shorter than a head or checkpoint says. */
-  finish(): AuditVerificationProblem | null {
+  /**
+   * Call after the last row: reports gaps never filled and streams shorter
+   * than a head or checkpoint says. Returns every problem, earliest first.
+   */
+  finish(): AuditVerificationProblem[] {
     for (const [stream, state] of this.states) {
-      if (state.gap) {
-        const { from, to, atEventId } = state.gap;
-        const which = from === to ? `event ${from}` : `events ${from}–${to}`;
-        this.report('EVENT_REMOVED', atEventId, stream, `${which} of the stream are missing before this event`);
-      }
-      if (state.broken) continue;
+      this.closeGap(stream, state);
       for (const mark of this.marks.get(stream) ?? []) {
         if (state.seq < mark.seq) {
           this.report(
@@ -126,7 +140,15 @@ export class ChainWalker {
         }
       }
     }
-    return this.problem;
+    return [...this.problems].sort((a, b) => (comesBefore(a, b) ? -1 : comesBefore(b, a) ? 1 : 0));
+  }
+
+  private closeGap(stream: number, state: StreamState): void {
+    if (!state.gap) return;
+    const { from, to, atEventId } = state.gap;
+    const which = from === to ? `event ${from}` : `events ${from}–${to}`;
+    this.report('EVENT_REMOVED', atEventId, stream, `${which} of the stream are missing before this event`);
+    state.gap = null;
   }
 
   private checkMarks(stream: number, seq: number, hashHex: string, id: string): void {
@@ -144,16 +166,12 @@ export class ChainWalker {
     }
   }
 
-  /** Stops checking a stream after its first problem, but keeps following positions to classify gaps. */
-  private breakStream(state: StreamState, seq: number): void {
-    state.broken = true;
-    state.seq = Math.max(state.seq, seq);
-  }
-
-  /** Keeps the problem that comes first: event problems by id, then truncations, then the rest. */
   private report(kind: AuditTamperKind, eventId: string | null, stream: number | null, message: string): void {
-    const candidate: AuditVerificationProblem = { kind, eventId, stream, checkpointId: null, message };
-    if (this.problem === null || comesBefore(candidate, this.problem)) this.problem = candidate;
+    if (this.problems.length >= MAX_REPORTED_PROBLEMS) {
+      this.omitted++;
+      return;
+    }
+    this.problems.push({ kind, eventId, stream, checkpointId: null, message });
   }
 }
 

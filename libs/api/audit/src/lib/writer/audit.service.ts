@@ -1,5 +1,5 @@
-import { DomainError } from '@chartdesk/api-platform';
-import { Injectable, Logger } from '@nestjs/common';
+import { AppMetrics, DomainError } from '@chartdesk/api-platform';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuditEventInput } from './audit-event-input';
@@ -14,7 +14,11 @@ import { INSERT_AUDIT_EVENT_SQL, auditRowParameters } from './audit-row';
 export class AuditService {
   private readonly logger = new Logger('Audit');
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    // Absent where seed steps and commands build the service by hand.
+    @Optional() private readonly metrics?: AppMetrics,
+  ) {}
 
   /** Inside the caller's transaction, on the same EntityManager. Throws (never swallows) on failure. */
   async record(manager: EntityManager, event: AuditEventInput): Promise<void> {
@@ -23,8 +27,10 @@ export class AuditService {
       throw new Error('AuditService.record needs a transactional EntityManager; use withAudit or recordStandalone');
     }
     const parameters = auditRowParameters(event);
+    const timer = this.metrics?.auditWriteDuration.startTimer();
     try {
       await manager.query(INSERT_AUDIT_EVENT_SQL, parameters);
+      timer?.();
     } catch (error) {
       throw this.unavailable(error, event);
     }
@@ -56,6 +62,7 @@ export class AuditService {
   private unavailable(error: unknown, event: AuditEventInput): DomainError {
     // The driver's code and class only: a message could quote parameter values.
     const code = (error as { code?: unknown })?.code;
+    this.metrics?.auditWriteFailures.inc({ pg_code: typeof code === 'string' ? code : 'none' });
     this.logger.error(
       { action: event.action, pgCode: typeof code === 'string' ? code : undefined, err: (error as Error)?.name },
       'audit write failed; the request is refused',

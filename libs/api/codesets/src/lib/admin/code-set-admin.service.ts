@@ -4,17 +4,26 @@ import { AuditService } from '@chartdesk/api-audit';
 import { type Actor, APP_CONFIG, type AppConfig, DomainError, type RequestMeta } from '@chartdesk/api-platform';
 import {
   type DataReleaseView,
-  type EditDataKind,
   type ImportFilesResponse,
   type ImportSummary,
   isCodeSystem,
+  isReferenceDataset,
+  REFERENCE_DATASET_LABELS,
 } from '@chartdesk/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { importCodeSetFile } from '../import/code-set.importer';
 import { importEditDataFile } from '../import/edit-data.importer';
+import { importReferenceFile } from '../import/reference/reference.importer';
 import type { StartImportDto } from './dto/start-import.dto';
+
+/** json_build_object arguments mapping each reference kind to its label (constants, never user input). */
+function labelCases(): string {
+  return Object.entries(REFERENCE_DATASET_LABELS)
+    .map(([kind, label]) => `'${kind}', '${label}'`)
+    .join(', ');
+}
 
 /** Code set administration: list releases and import files from the server's import folder. */
 @Injectable()
@@ -37,6 +46,10 @@ export class CodeSetAdminService {
       UNION ALL
       SELECT kind, source_name || ' ' || release, release, effective_from::text, effective_to::text, row_count, imported_at
         FROM edit_data_version
+      UNION ALL
+      SELECT kind, (json_build_object(${labelCases()})->>kind) || ' ' || release, release, effective_from::text,
+             effective_to::text, row_count, imported_at
+        FROM code_reference_release
       ORDER BY 1, 4`)) as (Omit<DataReleaseView, 'importedAt'> & { importedAt: Date })[];
     return rows.map((r) => ({ ...r, importedAt: new Date(r.importedAt).toISOString() }));
   }
@@ -59,6 +72,13 @@ export class CodeSetAdminService {
       throw new DomainError('NOT_FOUND', `There is no file named ${request.fileName} in the import folder.`);
     }
     const requester = { actor, meta, via: 'api' as const };
+    if (isReferenceDataset(request.dataset)) {
+      return importReferenceFile(
+        this.audit,
+        { path, dataset: request.dataset, release: request.release, effectiveFrom: request.effectiveFrom },
+        requester,
+      );
+    }
     if (isCodeSystem(request.dataset)) {
       return importCodeSetFile(
         this.audit,
@@ -72,7 +92,7 @@ export class CodeSetAdminService {
     return importEditDataFile(
       this.audit,
       {
-        kind: request.dataset as EditDataKind,
+        kind: request.dataset,
         path,
         release: request.release,
         effectiveFrom: request.effectiveFrom,

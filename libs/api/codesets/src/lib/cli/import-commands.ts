@@ -1,13 +1,15 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AuditService, ensureAuditSchema } from '@chartdesk/api-audit';
 import { dataSourceOptions, openDatabase } from '@chartdesk/api-database';
 import { type AppConfig, DomainError } from '@chartdesk/api-platform';
 import {
   CODE_SYSTEMS,
   type CodeSystem,
-  EDIT_DATA_KINDS,
-  type EditDataKind,
+  EDIT_PROVIDER_TYPES,
+  IMPORTABLE_EDIT_DATA_KINDS,
+  type ImportableEditDataKind,
   type ImportSummary,
 } from '@chartdesk/contracts';
 import { Presets, SingleBar } from 'cli-progress';
@@ -16,22 +18,35 @@ import { importCodeSetFile, type ImportRequester } from '../import/code-set.impo
 import { importEditDataFile } from '../import/edit-data.importer';
 import type { ProviderType } from '../import/edit-data.writer';
 import type { ProgressListener } from '../import/import-types';
+import { REFERENCE_COMMANDS } from './reference-commands';
 
 type Command = (config: AppConfig, args: readonly string[]) => Promise<number>;
 
 const REQUESTER: ImportRequester = { actor: null, via: 'cli' };
 
-function option(args: readonly string[], name: string): string | undefined {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : undefined;
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** `node:util` parseArgs, strict: an unknown or valueless option is a usage error (undefined), not a guess. */
+export function parseCommandArgs(
+  args: readonly string[],
+  options: Options,
+): { values: Record<string, string | undefined>; positionals: string[] } | undefined {
+  try {
+    const parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    return { values: parsed.values as Record<string, string | undefined>, positionals: parsed.positionals };
+  } catch {
+    return undefined;
+  }
 }
 
-function positional(args: readonly string[]): string[] {
-  return args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
-}
+const RELEASE_OPTIONS: Options = { release: { type: 'string' }, effective: { type: 'string' } };
+const EDIT_OPTIONS: Options = { ...RELEASE_OPTIONS, provider: { type: 'string' }, name: { type: 'string' } };
 
 /** Opens the database the app would use, with the audit trail ready for the import's events. */
-async function withImportDatabase(config: AppConfig, work: (audit: AuditService) => Promise<void>): Promise<void> {
+export async function withImportDatabase(
+  config: AppConfig,
+  work: (audit: AuditService) => Promise<void>,
+): Promise<void> {
   const db = await openDatabase(config);
   const dataSource = new DataSource(dataSourceOptions(db.target, 2, [], []));
   try {
@@ -76,7 +91,7 @@ function printSummary(summary: ImportSummary): void {
   console.log(lines.join('\n'));
 }
 
-async function reportErrors(run: () => Promise<void>): Promise<number> {
+export async function reportErrors(run: () => Promise<void>): Promise<number> {
   try {
     await run();
     return 0;
@@ -91,8 +106,9 @@ async function reportErrors(run: () => Promise<void>): Promise<number> {
 
 /** `import-codes <ICD10CM|ICD10PCS|HCPCS|CPT> <file> [--release R] [--effective YYYY-MM-DD]` */
 export const importCodesCommand: Command = async (config, args) => {
-  const [system, file] = positional(args);
-  if (!(CODE_SYSTEMS as readonly string[]).includes(system ?? '') || !file) {
+  const parsed = parseCommandArgs(args, RELEASE_OPTIONS);
+  const [system, file] = parsed?.positionals ?? [];
+  if (!parsed || !(CODE_SYSTEMS as readonly string[]).includes(system ?? '') || !file) {
     console.error(
       `Usage: import-codes <${CODE_SYSTEMS.join('|')}> <file or CMS zip> [--release R] [--effective YYYY-MM-DD]`,
     );
@@ -106,8 +122,8 @@ export const importCodesCommand: Command = async (config, args) => {
           {
             system: system as CodeSystem,
             path: resolve(file),
-            release: option(args, 'release'),
-            effectiveFrom: option(args, 'effective'),
+            release: parsed.values['release'],
+            effectiveFrom: parsed.values['effective'],
           },
           REQUESTER,
           onProgress,
@@ -118,21 +134,22 @@ export const importCodesCommand: Command = async (config, args) => {
   );
 };
 
-/** `import-edits <CODE_ATTRIBUTES|EXCLUDES1|NCCI_PTP|MUE> <file> --release R --effective YYYY-MM-DD [--provider P] [--name N]` */
+/** `import-edits <kind> <file> --release R --effective YYYY-MM-DD [--provider P] [--name N]` */
 export const importEditsCommand: Command = async (config, args) => {
-  const [kind, file] = positional(args);
-  const release = option(args, 'release');
-  const effectiveFrom = option(args, 'effective');
-  const provider = option(args, 'provider')?.toUpperCase();
+  const parsed = parseCommandArgs(args, EDIT_OPTIONS);
+  const [kind, file] = parsed?.positionals ?? [];
+  const release = parsed?.values['release'];
+  const effectiveFrom = parsed?.values['effective'];
+  const provider = parsed?.values['provider']?.toUpperCase();
   if (
-    !(EDIT_DATA_KINDS as readonly string[]).includes(kind ?? '') ||
+    !(IMPORTABLE_EDIT_DATA_KINDS as readonly string[]).includes(kind ?? '') ||
     !file ||
     !release ||
     !effectiveFrom ||
-    (provider !== undefined && !['ALL', 'PRACTITIONER', 'HOSPITAL'].includes(provider))
+    (provider !== undefined && !(EDIT_PROVIDER_TYPES as readonly string[]).includes(provider))
   ) {
     console.error(
-      `Usage: import-edits <${EDIT_DATA_KINDS.join('|')}> <file or zip> --release R --effective YYYY-MM-DD [--provider PRACTITIONER|HOSPITAL|ALL] [--name "Source name"]`,
+      `Usage: import-edits <${IMPORTABLE_EDIT_DATA_KINDS.join('|')}> <file or zip> --release R --effective YYYY-MM-DD [--provider ${EDIT_PROVIDER_TYPES.join('|')}] [--name "Source name"]`,
     );
     return 2;
   }
@@ -142,12 +159,12 @@ export const importEditsCommand: Command = async (config, args) => {
         importEditDataFile(
           audit,
           {
-            kind: kind as EditDataKind,
+            kind: kind as ImportableEditDataKind,
             path: resolve(file),
             release,
             effectiveFrom,
             providerType: provider as ProviderType | undefined,
-            sourceName: option(args, 'name'),
+            sourceName: parsed?.values['name'],
           },
           REQUESTER,
           onProgress,
@@ -174,7 +191,7 @@ export function findCmsFiles(dir: string): { system: CodeSystem; path: string }[
 
 /** `import-cms <dir>`: ICD-10-CM, ICD-10-PCS and HCPCS from a folder of CMS downloads. */
 export const importCmsCommand: Command = async (config, args) => {
-  const [dir] = positional(args);
+  const [dir] = parseCommandArgs(args, {})?.positionals ?? [];
   if (!dir) {
     console.error('Usage: import-cms <folder holding the CMS downloads>');
     return 2;
@@ -202,4 +219,5 @@ export const CODESET_COMMANDS: Readonly<Record<string, Command>> = {
   'import-codes': importCodesCommand,
   'import-edits': importEditsCommand,
   'import-cms': importCmsCommand,
+  ...REFERENCE_COMMANDS,
 };

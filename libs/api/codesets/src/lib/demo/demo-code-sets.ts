@@ -5,6 +5,7 @@ import type { ImportSummary } from '@chartdesk/contracts';
 import type { DataSource } from 'typeorm';
 import { importCodeSetFile, type ImportRequester } from '../import/code-set.importer';
 import { importEditDataFile } from '../import/edit-data.importer';
+import { seedSearchVocabulary } from '../search/vocabulary';
 
 const MARKER = 'icd10cm_order_2026_demo.txt';
 
@@ -26,7 +27,9 @@ export function demoCodeSetDir(): string {
 /**
  * Imports the demo subset: real ICD-10-CM/PCS FY2026 and HCPCS 2025Q4 codes
  * (CMS, public domain), CPT-like codes with our own labels, and our demo edit
- * data. Idempotent, like every import. Returns a one-line summary.
+ * data. The sex, age, manifestation, principal and POA exempt lists are the
+ * guideline defaults derived from the ICD-10-CM order file at its import.
+ * Idempotent, like every import. Returns a one-line summary.
  */
 export async function seedDemoCodeSets(dataSource: DataSource): Promise<string> {
   const dir = demoCodeSetDir();
@@ -66,17 +69,6 @@ export async function seedDemoCodeSets(dataSource: DataSource): Promise<string> 
     await importEditDataFile(
       audit,
       {
-        kind: 'CODE_ATTRIBUTES',
-        path: join(dir, 'code_edit_attributes_demo_fy2026.csv'),
-        release: 'FY2026 demo',
-        effectiveFrom: '2025-10-01',
-        sourceName: 'ChartDesk demo edit lists',
-      },
-      requester,
-    ),
-    await importEditDataFile(
-      audit,
-      {
         kind: 'EXCLUDES1',
         path: join(dir, 'excludes1_demo_fy2026.csv'),
         release: 'FY2026 demo',
@@ -107,5 +99,6 @@ export async function seedDemoCodeSets(dataSource: DataSource): Promise<string> 
       requester,
     ),
   ];
-  return results.map((r) => `${r.label}: ${r.rowsImported || r.outcome}`).join('; ');
+  const vocabulary = await seedSearchVocabulary(audit, requester);
+  return [...results.map((r) => `${r.label}: ${r.rowsImported || r.outcome}`), vocabulary].join('; ');
 }

@@ -1,76 +1,49 @@
 import { codePrefixes, normalizeCode } from '@chartdesk/coding-rules';
 import {
-  type AgeCategory,
+  type AddOnFact,
   CODE_SYSTEM_LABELS,
   type CodeFact,
   type CodeSystem,
+  type EditBasis,
   type EditDataKind,
   type EditEncounterType,
   type EditInput,
+  type EditListEntry,
+  type EditListName,
   type EditReferenceData,
   type EditSource,
+  type ModifierFact,
   type MueFact,
   type NcciPtpFact,
+  type TabularPairFact,
 } from '@chartdesk/contracts';
+import { LOAD_SQL } from './edit-reference.sql';
 
 /** Hospital outpatient claims take the hospital NCCI/MUE files, professional claims the practitioner ones. */
 function providerTypesFor(type: EditEncounterType): string[] {
   return type === 'PROFEE' ? ['PRACTITIONER', 'ALL'] : ['HOSPITAL', 'ALL'];
 }
 
-/**
- * Everything one encounter needs in one round trip: every release, the
- * encounter's codes in each, the edit data release covering the date of
- * service for each kind, and only the edit rows keyed by the encounter's codes.
- */
-const LOAD_SQL = `
-  WITH ev AS (
-    SELECT DISTINCT ON (kind) id, kind, source_name, release FROM edit_data_version
-     WHERE replaced_by IS NULL AND effective_from <= $1::date AND (effective_to IS NULL OR effective_to >= $1::date)
-       AND (kind IN ('CODE_ATTRIBUTES', 'EXCLUDES1') OR provider_type = ANY($2::text[]))
-     ORDER BY kind, provider_type = ($2::text[])[1] DESC, effective_from DESC
-  )
-  SELECT
-    (SELECT coalesce(json_agg(json_build_object('system', system, 'release', release,
-              'effectiveFrom', effective_from, 'effectiveTo', effective_to)), '[]')
-       FROM code_set_version WHERE replaced_by IS NULL) AS code_sets,
-    (SELECT coalesce(json_agg(json_build_object('system', v.system, 'code', c.code, 'release', v.release,
-              'billable', c.billable)), '[]')
-       FROM code c JOIN code_set_version v ON v.id = c.version_id
-      WHERE c.code = ANY($3::text[]) AND v.replaced_by IS NULL) AS codes,
-    (SELECT coalesce(json_agg(json_build_object('kind', kind, 'name', source_name, 'release', release)), '[]')
-       FROM ev) AS versions,
-    (SELECT coalesce(json_agg(json_build_object('codePrefix', a.code_prefix, 'sex', a.sex, 'ageCategory', a.age_category,
-              'manifestation', a.manifestation, 'unacceptablePrincipal', a.unacceptable_principal, 'poaExempt', a.poa_exempt)), '[]')
-       FROM code_edit_attribute a JOIN ev ON ev.id = a.version_id AND ev.kind = 'CODE_ATTRIBUTES'
-      WHERE a.code_prefix = ANY($4::text[])) AS attributes,
-    (SELECT coalesce(json_agg(json_build_object('codePrefix', x.code_prefix, 'excludedPrefix', x.excluded_prefix)), '[]')
-       FROM excludes1_pair x JOIN ev ON ev.id = x.version_id AND ev.kind = 'EXCLUDES1'
-      WHERE x.code_prefix = ANY($5::text[])) AS excludes,
-    (SELECT coalesce(json_agg(json_build_object('column1', p.column1, 'column2', p.column2, 'effectiveFrom', p.effective_from,
-              'effectiveTo', p.effective_to, 'modifierIndicator', p.modifier_indicator)), '[]')
-       FROM ncci_ptp_edit p JOIN ev ON ev.id = p.version_id AND ev.kind = 'NCCI_PTP'
-      WHERE p.column1 = ANY($6::text[]) AND p.column2 = ANY($6::text[])) AS ptp,
-    (SELECT coalesce(json_agg(json_build_object('code', m.code, 'maxUnits', m.max_units,
-              'adjudicationIndicator', m.adjudication_indicator)), '[]')
-       FROM mue_limit m JOIN ev ON ev.id = m.version_id AND ev.kind = 'MUE'
-      WHERE m.code = ANY($6::text[])) AS mue`;
+/** Which kinds of edit data are code lists, and how far they may be trusted. */
+const LIST_KINDS: Readonly<Partial<Record<EditDataKind, EditBasis>>> = {
+  MCE: 'CMS',
+  POA_EXEMPT: 'CMS',
+  CODE_ATTRIBUTES: 'LOCAL',
+  GUIDELINE_DEFAULTS: 'GUIDELINE',
+};
 
 interface LoadRow {
   code_sets: { system: CodeSystem; release: string; effectiveFrom: string; effectiveTo: string | null }[];
   codes: CodeFact[];
-  versions: { kind: EditDataKind; name: string; release: string }[];
-  attributes: {
-    codePrefix: string;
-    sex: 'male' | 'female' | null;
-    ageCategory: AgeCategory | null;
-    manifestation: boolean;
-    unacceptablePrincipal: boolean;
-    poaExempt: boolean;
-  }[];
+  versions: { id: string; kind: EditDataKind; name: string; release: string; lists: EditListName[] }[];
+  lists: (EditListEntry & { versionId: string })[];
+  tabular: { name: string; release: string } | null;
+  notes: TabularPairFact[];
   excludes: { codePrefix: string; excludedPrefix: string }[];
   ptp: NcciPtpFact[];
   mue: MueFact[];
+  addons: AddOnFact[];
+  modifier_tables: { system: 'HCPCS' | 'CPT'; release: string; modifiers: ModifierFact[] }[];
 }
 
 /** A DataSource or an EntityManager: callers inside a transaction pass their manager. */
@@ -79,48 +52,84 @@ export interface EditDataQueryable {
 }
 
 /**
- * Loads only the reference data one encounter needs, so the pure engine can
- * run without touching the database.
+ * Loads only the reference data one encounter needs, in one round trip, so
+ * the pure engine can run without touching the database: the releases
+ * covering the date of service, and only the rows keyed by the encounter's
+ * codes (and their prefixes within their code system).
  */
 export async function loadEditReferenceData(db: EditDataQueryable, input: EditInput): Promise<EditReferenceData> {
   const dxCodes = unique(input.diagnoses.map((d) => normalizeCode(d.code)));
   const pxCodes = unique(input.procedures.map((p) => normalizeCode(p.code)));
   const allCodes = unique([...dxCodes, ...pxCodes]);
   const systems = new Set<CodeSystem>(['ICD10CM', ...input.procedures.map((p) => p.system)]);
+  const keys = new Map<string, [CodeSystem, string]>();
+  for (const code of dxCodes) for (const p of codePrefixes(code)) keys.set(`ICD10CM:${p}`, ['ICD10CM', p]);
+  input.procedures.forEach((p) => {
+    const code = normalizeCode(p.code);
+    if (code) for (const prefix of codePrefixes(code)) keys.set(`${p.system}:${prefix}`, [p.system, prefix]);
+  });
+  const dxPrefixes = unique(dxCodes.flatMap(codePrefixes));
+  const modifiers = unique(input.procedures.flatMap((p) => (p.modifiers ?? []).map((m) => m.trim().toUpperCase())));
   const [row] = (await db.query(LOAD_SQL, [
     input.encounter.dateOfService,
     providerTypesFor(input.encounter.type),
     allCodes,
-    unique(allCodes.flatMap(codePrefixes)),
-    unique(dxCodes.flatMap(codePrefixes)),
+    [...keys.values()].map((k) => k[0]),
+    [...keys.values()].map((k) => k[1]),
+    dxPrefixes,
     pxCodes,
+    modifiers,
   ])) as LoadRow[];
   const source = (kind: EditDataKind): EditSource | undefined => {
     const version = row.versions.find((v) => v.kind === kind);
     return version ? { name: version.name, release: version.release } : undefined;
   };
-  const attributesSource = source('CODE_ATTRIBUTES');
-  const excludesSource = source('EXCLUDES1');
   const ptpSource = source('NCCI_PTP');
   const mueSource = source('MUE');
+  const addOnSource = source('NCCI_ADDON');
+  const excludesSource = source('EXCLUDES1');
   return {
     codeSets: row.code_sets.map((v) => ({ ...v, name: CODE_SYSTEM_LABELS[v.system] })),
     codes: row.codes.filter((c) => systems.has(c.system)),
-    attributes: attributesSource
-      ? {
-          source: attributesSource,
-          entries: row.attributes.map((a) => ({
-            ...a,
-            // false is "not said here": a broader prefix may still say true
-            manifestation: a.manifestation || undefined,
-            unacceptablePrincipal: a.unacceptablePrincipal || undefined,
-            poaExempt: a.poaExempt || undefined,
+    editLists: row.versions
+      .filter((v) => LIST_KINDS[v.kind] !== undefined)
+      .map((v) => ({
+        source: { name: v.name, release: v.release },
+        basis: LIST_KINDS[v.kind] as EditBasis,
+        lists: v.lists,
+        entries: row.lists
+          .filter((e) => e.versionId === v.id)
+          .map(({ system, codePrefix, list, value, basis, evidence }) => ({
+            system,
+            codePrefix,
+            list,
+            value,
+            basis,
+            evidence,
           })),
-        }
-      : null,
-    excludes1: excludesSource ? { source: excludesSource, pairs: row.excludes } : null,
+      })),
+    // The Tabular release's notes; the Excludes1 CSV only where no Tabular is imported for the date.
+    tabularPairs: row.tabular
+      ? { source: row.tabular, pairs: row.notes }
+      : excludesSource
+        ? {
+            source: excludesSource,
+            pairs: row.excludes.map((x) => ({
+              kind: 'EXCLUDES1' as const,
+              codePrefix: x.codePrefix,
+              otherPrefix: x.excludedPrefix,
+              note: `${x.excludedPrefix} (${excludesSource.name} ${excludesSource.release})`,
+            })),
+          }
+        : null,
     ncciPtp: ptpSource ? { source: ptpSource, edits: row.ptp } : null,
     mue: mueSource ? { source: mueSource, limits: row.mue } : null,
+    addOns: addOnSource ? { source: addOnSource, edits: row.addons } : null,
+    modifierTables: row.modifier_tables.map((t) => ({
+      system: t.system,
+      source: { name: `${CODE_SYSTEM_LABELS[t.system]} modifiers`, release: t.release },
+      modifiers: t.modifiers,
+    })),
   };
 }
 

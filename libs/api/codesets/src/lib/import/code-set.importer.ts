@@ -7,7 +7,10 @@ import { parseOrderFile } from './order-file.parser';
 import { readHcpcs } from './hcpcs.reader';
 import { parseCptCsv } from './cpt.reader';
 import { writeCodeSet } from './code-set.writer';
-import type { ProgressListener } from './import-types';
+import { writeEditData } from './edit-data.writer';
+import { deriveGuidelineDefaults, GUIDELINE_DEFAULT_LISTS } from './guideline-defaults';
+import { ProblemLog, type ProgressListener } from './import-types';
+import type { EntityManager } from 'typeorm';
 import { fiscalYearRelease, hcpcsQuarterRelease, readSourceFile, type SourceFile, sourceText } from './source-file';
 
 export interface CodeSetImportRequest {
@@ -76,6 +79,37 @@ function resolveRelease(request: CodeSetImportRequest, file: SourceFile): { rele
 }
 
 /**
+ * The edit lists derived from an ICD-10-CM release (Official Guidelines
+ * defaults), written with the release itself, or on a re-import of a release
+ * imported before the defaults existed.
+ */
+async function writeGuidelineDefaults(
+  manager: EntityManager,
+  parsed: ParsedCodes,
+  release: string,
+  effectiveFrom: string,
+  file: SourceFile,
+): Promise<void> {
+  const label = `ICD-10-CM ${release}`;
+  const rows = deriveGuidelineDefaults(parsed.rows, label);
+  // A partial file (an addendum, a test extract) may hold no code a default applies to: nothing to derive.
+  if (rows.length === 0) return;
+  await writeEditData(
+    manager,
+    {
+      kind: 'GUIDELINE_DEFAULTS',
+      providerType: 'ALL',
+      sourceName: 'ICD-10-CM Official Guidelines defaults',
+      release,
+      effectiveFrom,
+      sha256: file.sha256,
+      lists: GUIDELINE_DEFAULT_LISTS,
+    },
+    { rows, rowsRead: rows.length, problems: new ProblemLog() },
+  );
+}
+
+/**
  * Reads, parses and writes one code set file. The write and its
  * CODESET_IMPORTED audit event commit together or not at all.
  */
@@ -89,13 +123,16 @@ export async function importCodeSetFile(
   const { release, effectiveFrom } = resolveRelease(request, file);
   const parsed = await parse(request.system, file);
   return audit.withAudit(
-    (manager) =>
-      writeCodeSet(
+    async (manager) => {
+      const summary = await writeCodeSet(
         manager,
         { system: request.system, release, effectiveFrom, sha256: file.sha256 },
         parsed,
         onProgress,
-      ),
+      );
+      if (request.system === 'ICD10CM') await writeGuidelineDefaults(manager, parsed, release, effectiveFrom, file);
+      return summary;
+    },
     (summary) => ({
       action: 'CODESET_IMPORTED',
       outcome: 'success',

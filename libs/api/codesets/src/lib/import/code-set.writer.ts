@@ -2,7 +2,7 @@ import { DomainError } from '@chartdesk/api-platform';
 import { displayCode } from '@chartdesk/coding-rules';
 import { CODE_SYSTEM_LABELS, type CodeSystem, type ImportSummary } from '@chartdesk/contracts';
 import type { EntityManager } from 'typeorm';
-import type { CodeRow, ProblemLog, ProgressListener } from './import-types';
+import type { CodeRow, ModifierRow, ProblemLog, ProgressListener } from './import-types';
 
 export interface CodeSetRelease {
   readonly system: CodeSystem;
@@ -15,8 +15,12 @@ export interface CodeSetRelease {
 const BATCH = 5000;
 
 const INSERT_CODES = `
-  INSERT INTO code (version_id, code, display_code, billable, short_description, long_description, search_rank)
-  SELECT $1, * FROM unnest($2::text[], $3::text[], $4::boolean[], $5::text[], $6::text[], $7::int[])`;
+  INSERT INTO code (version_id, code, display_code, billable, short_description, long_description, search_rank, terminated_on)
+  SELECT $1, * FROM unnest($2::text[], $3::text[], $4::boolean[], $5::text[], $6::text[], $7::int[], $8::date[])`;
+
+const INSERT_MODIFIERS = `
+  INSERT INTO code_modifier (version_id, modifier, description, terminated_on)
+  SELECT $1, * FROM unnest($2::text[], $3::text[], $4::date[])`;
 
 /** Billable first, then shorter (more general) descriptions: the order word matches are shown in. */
 export function searchRank(row: CodeRow): number {
@@ -31,7 +35,7 @@ export function searchRank(row: CodeRow): number {
 export async function writeCodeSet(
   manager: EntityManager,
   release: CodeSetRelease,
-  parsed: { rows: readonly CodeRow[]; rowsRead: number; problems: ProblemLog },
+  parsed: { rows: readonly CodeRow[]; rowsRead: number; problems: ProblemLog; modifiers?: readonly ModifierRow[] },
   onProgress: ProgressListener = () => undefined,
 ): Promise<ImportSummary> {
   const label = `${CODE_SYSTEM_LABELS[release.system]} ${release.release}`;
@@ -101,8 +105,18 @@ export async function writeCodeSet(
       batch.map((r) => r.shortDescription),
       batch.map((r) => r.longDescription),
       batch.map(searchRank),
+      batch.map((r) => r.terminatedOn ?? null),
     ]);
     onProgress(start + batch.length, parsed.rows.length);
+  }
+  const modifiers = parsed.modifiers ?? [];
+  if (modifiers.length > 0) {
+    await manager.query(INSERT_MODIFIERS, [
+      version.id,
+      modifiers.map((m) => m.modifier),
+      modifiers.map((m) => m.description),
+      modifiers.map((m) => m.terminatedOn),
+    ]);
   }
   // Bulk inserts park GIN entries in the pending list, which every search would scan until a vacuum.
   await manager.query(`SELECT gin_clean_pending_list('code_search_doc'::regclass)`);

@@ -27,22 +27,35 @@ describe('CPT CSV reader', () => {
 });
 
 describe('HCPCS reader (CSV with the CMS columns)', () => {
-  it('reads codes, joins continuation records and counts modifiers', async () => {
+  it('reads codes with their termination dates, joins continuation records and reads the modifier table', async () => {
     const text = [
-      'HCPC,RECID,LONG DESCRIPTION,SHORT DESCRIPTION',
-      'J1100,3,"Injection, dexamethasone sodium phosphate, 1 mg",Dexamethasone sodium phos',
-      'J1101,3,First part of a long description,Short',
-      'J1101,4,and its continuation,',
-      '25,7,Significant separately identifiable e/m service,Sig sep e/m svc',
-      'BAD,3,Not a code,Bad',
+      'HCPC,RECID,LONG DESCRIPTION,SHORT DESCRIPTION,TERM DT',
+      'J1100,3,"Injection, dexamethasone sodium phosphate, 1 mg",Dexamethasone sodium phos,',
+      'J1101,3,First part of a long description,Short,',
+      'J1101,4,and its continuation,,',
+      '   LT,7,Left side (used to identify procedures performed on the left side of the body),Left side,',
+      'A4466,3,"Garment, belt, sleeve or other covering",Elastic garment/covering,20161231',
+      'BAD,3,Not a code,Bad,',
+      'J1102,3,Bad date,Bad,2016-12-31',
     ].join('\n');
     const parsed = await readHcpcs(file('hcpcs.csv', text));
     expect(parsed.rows.map((r) => [r.code, r.longDescription])).toEqual([
       ['J1100', 'Injection, dexamethasone sodium phosphate, 1 mg'],
       ['J1101', 'First part of a long description and its continuation'],
+      ['A4466', 'Garment, belt, sleeve or other covering'],
     ]);
-    expect(parsed.modifiers).toBe(1);
-    expect(parsed.problems.problems).toEqual([{ line: 6, message: '"BAD" is not a HCPCS Level II code' }]);
+    expect(parsed.rows.map((r) => r.terminatedOn)).toEqual([null, null, '2016-12-31']);
+    expect(parsed.modifiers).toEqual([
+      {
+        modifier: 'LT',
+        description: 'Left side (used to identify procedures performed on the left side of the body)',
+        terminatedOn: null,
+      },
+    ]);
+    expect(parsed.problems.problems).toEqual([
+      { line: 7, message: '"BAD" is not a HCPCS Level II code' },
+      { line: 8, message: 'TERM DT "2016-12-31" is not YYYYMMDD' },
+    ]);
   });
 
   it('refuses a file without the HCPCS columns', async () => {

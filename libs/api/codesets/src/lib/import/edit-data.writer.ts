@@ -1,11 +1,12 @@
 import { DomainError } from '@chartdesk/api-platform';
-import type { EditDataKind, ImportSummary } from '@chartdesk/contracts';
+import type { EditDataKind, EditListName, EditProviderType, ImportSummary } from '@chartdesk/contracts';
 import type { EntityManager } from 'typeorm';
-import type { AttributeRow, ExcludesRow, MueRow, ParsedEditRows, PtpRow } from './edit-data.readers';
+import type { ExcludesRow, MueRow, ParsedEditRows, PtpRow } from './edit-data.readers';
+import type { AddOnRow, ListRow } from './edit-publication.readers';
 import { closeEarlierReleases } from './code-set.writer';
 import type { ProgressListener } from './import-types';
 
-export type ProviderType = 'ALL' | 'PRACTITIONER' | 'HOSPITAL';
+export type ProviderType = EditProviderType;
 
 export interface EditDataRelease {
   readonly kind: EditDataKind;
@@ -15,32 +16,55 @@ export interface EditDataRelease {
   readonly release: string;
   readonly effectiveFrom: string;
   readonly sha256: string;
+  /** Code list releases: the lists they speak for. */
+  readonly lists?: readonly EditListName[];
 }
 
 const BATCH = 5000;
 
 type RowsOf = {
-  CODE_ATTRIBUTES: AttributeRow;
+  CODE_ATTRIBUTES: ListRow;
   EXCLUDES1: ExcludesRow;
   NCCI_PTP: PtpRow;
   MUE: MueRow;
+  POA_EXEMPT: ListRow;
+  MCE: ListRow;
+  GUIDELINE_DEFAULTS: ListRow;
+  NCCI_ADDON: AddOnRow;
+};
+
+const LIST_TABLE = {
+  sql: `INSERT INTO edit_list_entry (version_id, list, system, code_prefix, value, basis, evidence)
+        SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
+  key: (r: ListRow) => `${r.list}|${r.system}|${r.codePrefix}`,
+  columns: (rows: ListRow[]) => [
+    rows.map((r) => r.list),
+    rows.map((r) => r.system),
+    rows.map((r) => r.codePrefix),
+    rows.map((r) => r.value),
+    rows.map((r) => r.basis),
+    rows.map((r) => r.evidence),
+  ],
 };
 
 /** One unnest INSERT per kind, with the key that makes a row a duplicate. */
 const TABLES: {
   [K in EditDataKind]: { sql: string; key: (r: RowsOf[K]) => string; columns: (rows: RowsOf[K][]) => unknown[] };
 } = {
-  CODE_ATTRIBUTES: {
-    sql: `INSERT INTO code_edit_attribute (version_id, code_prefix, sex, age_category, manifestation, unacceptable_principal, poa_exempt)
-          SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::boolean[], $6::boolean[], $7::boolean[])`,
-    key: (r) => r.codePrefix,
+  CODE_ATTRIBUTES: LIST_TABLE,
+  POA_EXEMPT: LIST_TABLE,
+  MCE: LIST_TABLE,
+  GUIDELINE_DEFAULTS: LIST_TABLE,
+  NCCI_ADDON: {
+    sql: `INSERT INTO ncci_addon_edit (version_id, addon_code, primary_code, edit_type, effective_from, effective_to)
+          SELECT $1, * FROM unnest($2::text[], $3::text[], $4::smallint[], $5::date[], $6::date[])`,
+    key: (r) => `${r.addOn}|${r.primary}|${r.effectiveFrom}`,
     columns: (rows) => [
-      rows.map((r) => r.codePrefix),
-      rows.map((r) => r.sex),
-      rows.map((r) => r.ageCategory),
-      rows.map((r) => r.manifestation),
-      rows.map((r) => r.unacceptablePrincipal),
-      rows.map((r) => r.poaExempt),
+      rows.map((r) => r.addOn),
+      rows.map((r) => r.primary),
+      rows.map((r) => r.editType),
+      rows.map((r) => r.effectiveFrom),
+      rows.map((r) => r.effectiveTo),
     ],
   },
   EXCLUDES1: {
@@ -97,6 +121,15 @@ export async function writeEditData<K extends EditDataKind>(
     problems: parsed.problems.problems,
     problemCount: parsed.problems.count,
   };
+  // Nothing partial: a file with malformed lines is refused whole, with their line numbers.
+  if (parsed.problems.count > 0) {
+    const shown = parsed.problems.problems.slice(0, 5).map((p) => `line ${p.line}: ${p.message}`);
+    throw new DomainError(
+      'VALIDATION',
+      `${label}: ${parsed.problems.count} malformed line(s), nothing was imported (${shown.join('; ')}${parsed.problems.count > 5 ? '; …' : ''}).`,
+      { problems: parsed.problems.problems, problemCount: parsed.problems.count },
+    );
+  }
   await manager.query(`SELECT pg_advisory_xact_lock(hashtext('edit_data_version:' || $1))`, [release.kind]);
   const [existing] = (await manager.query(
     'SELECT content_sha256 FROM edit_data_version WHERE kind = $1 AND provider_type = $2 AND release = $3',
@@ -115,8 +148,8 @@ export async function writeEditData<K extends EditDataKind>(
     [release.kind, release.providerType, release.effectiveFrom],
   )) as { from: string }[];
   const [version] = (await manager.query(
-    `INSERT INTO edit_data_version (kind, provider_type, source_name, release, effective_from, effective_to, content_sha256, row_count)
-     VALUES ($1, $2, $3, $4, $5, $6::date - 1, $7, $8) RETURNING id`,
+    `INSERT INTO edit_data_version (kind, provider_type, source_name, release, effective_from, effective_to, content_sha256, row_count, lists)
+     VALUES ($1, $2, $3, $4, $5, $6::date - 1, $7, $8, $9::text[]) RETURNING id`,
     [
       release.kind,
       release.providerType,
@@ -126,6 +159,7 @@ export async function writeEditData<K extends EditDataKind>(
       later?.from ?? null,
       release.sha256,
       unique.size,
+      release.lists ?? [],
     ],
   )) as { id: string }[];
   const replaced = await closeEarlierReleases(

@@ -3,7 +3,7 @@ import { hasCodeShape } from '@chartdesk/coding-rules';
 import { DomainError } from '@chartdesk/api-platform';
 import ExcelJS from 'exceljs';
 import { guessDelimiter, splitDelimited, splitLines } from './csv';
-import type { CodeRow } from './import-types';
+import type { CodeRow, ModifierRow } from './import-types';
 import { ProblemLog } from './import-types';
 import type { ParsedCodes } from './order-file.parser';
 import type { SourceFile } from './source-file';
@@ -15,6 +15,13 @@ const REQUIRED = ['HCPC', 'RECID', 'LONG DESCRIPTION', 'SHORT DESCRIPTION'] as c
 const CODE_RECORD = '3';
 const CONTINUATION_RECORD = '4';
 const MODIFIER_RECORDS = new Set(['7', '8']);
+
+/** `20161231` → `2016-12-31`; blank → null; anything else → undefined (malformed). */
+function cmsDate(value: string): string | null | undefined {
+  if (value === '') return null;
+  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(value);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+}
 
 async function* spreadsheetRows(file: SourceFile): AsyncGenerator<string[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(file.bytes)), {
@@ -46,14 +53,14 @@ async function* csvRows(file: SourceFile, problems: ProblemLog): AsyncGenerator<
  * The CMS HCPCS Level II alpha-numeric file: the .xlsx CMS publishes, or the
  * same columns as CSV (the repo's demo subset). Modifiers are counted, not imported.
  */
-export async function readHcpcs(file: SourceFile): Promise<ParsedCodes & { modifiers: number }> {
+export async function readHcpcs(file: SourceFile): Promise<ParsedCodes & { modifiers: ModifierRow[] }> {
   const problems = new ProblemLog();
   const rows: CodeRow[] = [];
   const byCode = new Map<string, CodeRow & { longDescription: string }>();
   let header: Map<string, number> | undefined;
   let rowNo = 0;
   let rowsRead = 0;
-  let modifiers = 0;
+  const modifiers = new Map<string, ModifierRow>();
   let last: (CodeRow & { longDescription: string }) | undefined;
   const source = /\.xlsx$/i.test(file.name) ? spreadsheetRows(file) : csvRows(file, problems);
   for await (const values of source) {
@@ -70,8 +77,19 @@ export async function readHcpcs(file: SourceFile): Promise<ParsedCodes & { modif
     rowsRead++;
     const recordType = cell('RECID');
     const code = cell('HCPC');
+    const terminatedOn = cmsDate(cell('TERM DT'));
+    if (terminatedOn === undefined) {
+      problems.add(rowNo, `TERM DT "${cell('TERM DT')}" is not YYYYMMDD`);
+      continue;
+    }
     if (MODIFIER_RECORDS.has(recordType)) {
-      modifiers++;
+      // 8 continues the description of the modifier before it
+      const previous = modifiers.get(code);
+      if (recordType === '8' && previous) {
+        modifiers.set(code, { ...previous, description: `${previous.description} ${cell('LONG DESCRIPTION')}`.trim() });
+      } else if (/^[0-9A-Z]{2}$/.test(code)) {
+        modifiers.set(code, { modifier: code, description: cell('LONG DESCRIPTION'), terminatedOn });
+      } else problems.add(rowNo, `"${code}" is not a modifier`);
       continue;
     }
     if (recordType === CONTINUATION_RECORD) {
@@ -103,10 +121,11 @@ export async function readHcpcs(file: SourceFile): Promise<ParsedCodes & { modif
       billable: true,
       shortDescription: shortDescription || longDescription.slice(0, 28),
       longDescription,
+      terminatedOn,
     };
     byCode.set(code, last);
     rows.push(last);
   }
   if (!header) throw new DomainError('VALIDATION', `${file.name} is empty.`);
-  return { rows, rowsRead, problems, modifiers };
+  return { rows, rowsRead, problems, modifiers: [...modifiers.values()] };
 }

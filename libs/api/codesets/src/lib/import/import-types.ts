@@ -6,6 +6,15 @@ export interface CodeRow {
   readonly billable: boolean;
   readonly shortDescription: string;
   readonly longDescription: string;
+  /** HCPCS TERM DT: the last date of service the code may be used. */
+  readonly terminatedOn?: string | null;
+}
+
+/** A modifier record of the HCPCS file (or a CPT modifier from the site's CPT list). */
+export interface ModifierRow {
+  readonly modifier: string;
+  readonly description: string;
+  readonly terminatedOn: string | null;
 }
 
 export type ProgressListener = (done: number, total: number) => void;

@@ -1,13 +1,15 @@
 import type { CodeSystem } from '@chartdesk/contracts';
 import { hasCodeShape } from '@chartdesk/coding-rules';
 import { splitLines } from './csv';
-import type { CodeRow } from './import-types';
+import type { CodeRow, ModifierRow } from './import-types';
 import { ProblemLog } from './import-types';
 
 export interface ParsedCodes {
   readonly rows: CodeRow[];
   readonly rowsRead: number;
   readonly problems: ProblemLog;
+  /** HCPCS: the file's modifier table. */
+  readonly modifiers?: readonly ModifierRow[];
 }
 
 /** PCS headers are 3-character tables; CM headers are categories and subcategories. */

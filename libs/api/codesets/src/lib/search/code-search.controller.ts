@@ -12,6 +12,6 @@ export class CodeSearchController {
   @Get('search')
   @RequirePermission('codes:search')
   async find(@Query() query: CodeSearchQueryDto): Promise<CodeSearchResponse> {
-    return { results: await this.search.search(query) };
+    return this.search.search(query);
   }
 }

@@ -1,53 +1,66 @@
 import { DomainError } from '@chartdesk/api-platform';
 import {
   CODE_SEARCH_DEFAULT_LIMIT,
-  type CodeMatchKind,
+  CODE_SEARCH_MAX_OFFSET,
   type CodeSearchHit,
   type CodeSearchQuery,
+  type CodeSearchResponse,
   type CodeSystem,
 } from '@chartdesk/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { parseSearchText } from './search-query';
+import { CODE_PREFIX_SQL, WORDS_SQL } from './code-search.sql';
+import { SearchResultCache } from './search-result-cache';
+import { type SearchPlan, planSearch } from './search-plan';
+import { SearchVocabularyStore } from './vocabulary/vocabulary.store';
 
-/**
- * Code prefixes scan the code index in order; this caps how many rows a
- * one-character prefix may pull before ranking (billable first).
- */
-export const PREFIX_CANDIDATES = 400;
-
-/** The releases covering the date of service, optionally one system. */
-const VERSIONS = `
-  SELECT id, system FROM code_set_version
-   WHERE replaced_by IS NULL AND effective_from <= $1::date AND (effective_to IS NULL OR effective_to >= $1::date)
-     AND ($2::text IS NULL OR system = $2::text)`;
-
-export const CODE_PREFIX_SQL = `
-  WITH v AS (${VERSIONS}),
-  candidates AS (
-    SELECT v.system, c.code, c.display_code, c.long_description, c.billable, c.search_doc
-      FROM code c JOIN v ON v.id = c.version_id
-     WHERE c.code LIKE $3 || '%'
-     ORDER BY c.code
-     LIMIT ${PREFIX_CANDIDATES}
-  )
-  SELECT system, code, display_code, long_description, billable, code = $3 AS exact
-    FROM candidates
-   WHERE $5::text IS NULL OR search_doc @@ to_tsquery('simple', $5::text)
-   ORDER BY code = $3 DESC, billable DESC, length(code), code
-   LIMIT $4`;
-
-/** Word matches: a database function that pins the GIN plan (see migration CodeWordSearch1764400000002). */
-export const WORDS_SQL = 'SELECT * FROM search_codes_by_words($1::date, $2::text, $3::text, $4::int)';
+export { CODE_PREFIX_SQL, WORDS_SQL } from './code-search.sql';
 
 interface HitRow {
-  system: CodeSystem;
-  code: string;
+  system: CodeSystem | null;
+  code: string | null;
   display_code: string;
   long_description: string;
   billable: boolean;
   exact: boolean;
+  total: number;
+}
+
+export interface SearchStatement {
+  /** Named, so each pooled connection parses and plans it once (planning costs more than a narrow search). */
+  readonly name: string;
+  readonly sql: string;
+  readonly params: unknown[];
+  readonly match: 'code' | 'words';
+}
+
+/** The statements a plan runs, in order until one finds something. Shared with the benchmark's baseline. */
+export function statementsFor(
+  plan: SearchPlan,
+  page: { dos: string; system: CodeSystem | null; limit: number; offset: number },
+): SearchStatement[] {
+  const head = [page.dos, page.system, page.limit, page.offset];
+  const out: SearchStatement[] = [];
+  if (plan.code) {
+    out.push({
+      name: 'code-search-prefix',
+      sql: CODE_PREFIX_SQL,
+      params: [...head, plan.code, plan.words ?? null],
+      match: 'code',
+    });
+  }
+  const words = plan.code ? plan.wordsIfNoCode : plan;
+  if (words?.words) {
+    out.push({
+      name: 'code-search-words',
+      sql: WORDS_SQL,
+      params: [...head, words.words, words.leads, words.wholeWords],
+      match: 'words',
+    });
+  }
+  return out;
 }
 
 function today(): string {
@@ -56,42 +69,70 @@ function today(): string {
 
 @Injectable()
 export class CodeSearchService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly cache = new SearchResultCache<CodeSearchResponse>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly vocabulary: SearchVocabularyStore,
+  ) {}
+
+  /** The embedded PGlite server listens on a socket directory (see dataSourceOptions). */
+  private get embedded(): boolean {
+    return typeof (this.dataSource.options as { host?: unknown }).host === 'string';
+  }
+
+  private pool(): Pool {
+    return (this.dataSource.driver as unknown as { master: Pool }).master;
+  }
 
   /**
-   * Ranks exact code, then code prefix, then word matches; billable codes
-   * before headers within each. One round trip, no patient data.
+   * Exact code, then code prefix, then words ranked over every match; one
+   * page with the total. Reads reference data only, no patient data.
    */
-  async search(query: CodeSearchQuery): Promise<CodeSearchHit[]> {
-    const parsed = parseSearchText(query.q);
+  async search(query: CodeSearchQuery): Promise<CodeSearchResponse> {
     const dos = query.dos ?? today();
     if (Number.isNaN(Date.parse(dos))) throw new DomainError('VALIDATION', 'dos must be a date written YYYY-MM-DD.');
     const limit = query.limit ?? CODE_SEARCH_DEFAULT_LIMIT;
+    const offset = Math.min(query.offset ?? 0, CODE_SEARCH_MAX_OFFSET);
     const system = query.system ?? null;
-    let rows: HitRow[];
-    let kind: (row: HitRow) => CodeMatchKind;
-    if (parsed.code) {
-      rows = (await this.dataSource.query(CODE_PREFIX_SQL, [
-        dos,
-        system,
-        parsed.code,
-        limit,
-        parsed.words ?? null,
-      ])) as HitRow[];
-      kind = (row) => (row.exact ? 'exact' : 'prefix');
-    } else if (parsed.words) {
-      rows = (await this.dataSource.query(WORDS_SQL, [dos, system, parsed.words, limit])) as HitRow[];
-      kind = () => 'words';
-    } else {
-      return [];
+    const vocabulary = await this.vocabulary.get();
+    const plan = planSearch(query.q, vocabulary);
+    const key = JSON.stringify([this.vocabulary.generation, plan, dos, system, limit, offset]);
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+
+    let rows: HitRow[] = [];
+    let match: SearchStatement['match'] = 'words';
+    for (const statement of statementsFor(plan, { dos, system, limit, offset })) {
+      rows = (
+        await this.pool().query<HitRow>({
+          // the embedded server is one backend behind many sockets: one name would clash between them
+          name: this.embedded ? undefined : statement.name,
+          text: statement.sql,
+          values: statement.params,
+        })
+      ).rows;
+      match = statement.match;
+      if ((rows[0]?.total ?? 0) > 0) break;
     }
-    return rows.map((row) => ({
-      system: row.system,
-      code: row.code,
-      displayCode: row.display_code,
-      description: row.long_description,
-      billable: row.billable,
-      match: kind(row),
-    }));
+    const total = rows[0]?.total ?? 0;
+    const results: CodeSearchHit[] = rows
+      .filter((r) => r.code !== null && r.system !== null)
+      .map((row) => ({
+        system: row.system as CodeSystem,
+        code: row.code as string,
+        displayCode: row.display_code,
+        description: row.long_description,
+        billable: row.billable,
+        match: match === 'words' ? 'words' : row.exact ? 'exact' : 'prefix',
+      }));
+    const response: CodeSearchResponse = {
+      results,
+      total,
+      offset,
+      hasMore: offset + results.length < total && offset + limit <= CODE_SEARCH_MAX_OFFSET,
+    };
+    this.cache.put(key, response, total);
+    return response;
   }
 }

@@ -9,6 +9,7 @@ import { FindingsWriter } from './findings.writer';
 import { RuleSettingsService } from './rule-settings.service';
 import { outsideShift, sameSurnameOrAddress, vipOrEmployee, volumeSpike } from './rules/access-rules';
 import { breakGlass, repeatedDenials } from './rules/denial-and-glass-rules';
+import { privilegedRoleGrant, repeatedStepUpFailures } from './rules/security-rules';
 
 type RuleFn = (m: EntityManager, w: ScanWindow, s: AnomalyRuleSetting) => Promise<Finding[]>;
 
@@ -20,6 +21,8 @@ const SCAN_RULES: Readonly<Partial<Record<AnomalyRule, RuleFn>>> = {
   VIP_OR_EMPLOYEE: vipOrEmployee,
   SAME_SURNAME_OR_ADDRESS: sameSurnameOrAddress,
   BREAK_GLASS: breakGlass,
+  REPEATED_STEP_UP_FAILURES: repeatedStepUpFailures,
+  PRIVILEGED_ROLE_GRANT: privilegedRoleGrant,
 };
 
 /** On the very first scan, look back this far (the demo's history and the volume baseline). */

@@ -15,6 +15,7 @@ import { SessionService } from '../sessions/session.service';
 import { UsersRepository } from '../users/users.repository';
 import { hashOpaqueToken } from '../tokens/opaque-token';
 import { csrfTokenFor, safeEqual } from './auth-cookies';
+import { StepUpService } from '../step-up/step-up.service';
 
 const SESSION_ENDED = 'Your session has ended. Sign in again.';
 
@@ -31,6 +32,7 @@ export class AccountService {
     private readonly mfa: MfaService,
     private readonly throttle: LoginThrottleService,
     private readonly audit: AuditService,
+    private readonly stepUp: StepUpService,
     @Inject(IDENTITY_KEYS) private readonly keys: IdentityKeys,
   ) {}
 
@@ -92,7 +94,14 @@ export class AccountService {
         [hashOpaqueToken(refreshToken)],
       )) as { id: string; user_id: string; role: string }[];
       const row = rows[0];
-      if (!row || !safeEqual(csrfHeader, this.csrfToken(row.id))) return;
+      // No such session: it is over already, so clearing the cookies is the whole logout.
+      if (!row) return;
+      // A live session with the wrong anti-forgery token is refused, not half-done: answering
+      // "signed out" while the session lives on would mislead someone leaving a shared computer,
+      // and ending it would let a forger sign people out.
+      if (!safeEqual(csrfHeader, this.csrfToken(row.id))) {
+        throw new DomainError('FORBIDDEN', 'The request is missing its anti-forgery token. Reload the page.');
+      }
       if (await this.sessions.revoke(m, row.id, 'logout')) {
         await this.audit.record(m, {
           action: 'LOGOUT',
@@ -135,9 +144,10 @@ export class AccountService {
    */
   async resetOwnMfa(actor: Actor, currentPassword: string, code: string, meta: RequestMeta): Promise<void> {
     await this.reauthenticate(actor, currentPassword, meta);
-    const ok = await this.dataSource.transaction(async (m) => {
+    await this.stepUp.verify(actor, meta, code, 'MFA_RESET');
+    await this.dataSource.transaction(async (m) => {
       const user = await this.users.findById(actor.userId, m, true);
-      if (!user || !(await this.mfa.acceptCode(m, user, code))) return false;
+      if (!user) throw new DomainError('UNAUTHENTICATED', SESSION_ENDED);
       await this.mfa.reset(m, user.id);
       const revoked = await this.sessions.revokeAllForUser(m, user.id, 'mfa-reset');
       await this.audit.record(m, {
@@ -150,18 +160,7 @@ export class AccountService {
         resourceId: user.id,
         details: { sessionsRevoked: revoked.length },
       });
-      return true;
     });
-    if (!ok) {
-      await this.audit.recordStandalone({
-        action: 'MFA_FAILED',
-        outcome: 'denied',
-        outcomeReason: 'reauth-code',
-        actor,
-        meta,
-      });
-      throw new DomainError('FORBIDDEN', 'That code is not valid.');
-    }
   }
 
   /** Password re-check for sensitive changes; failures count toward the account's lock like sign-in failures. */

@@ -17,14 +17,17 @@ export interface IdentityDemoContext {
 
 /**
  * One user per role plus coders in two teams, enrolled with fixed TOTP
- * secrets. Embedded mode only: these credentials are printed for testers.
+ * secrets. These credentials are published for testers: embedded mode seeds
+ * them by default, server mode only when SEED_DEMO_DATA=true (never in production).
  */
 export async function seedDemoIdentity(
   dataSource: DataSource,
   context: Record<string, unknown>,
   config: AppConfig,
 ): Promise<string> {
-  if (config.databaseUrl) return 'skipped: demo accounts exist only in the embedded database';
+  if (config.databaseUrl && config.env === 'production') {
+    return 'skipped: demo accounts are never seeded into a production server database';
+  }
   const keys = loadIdentityKeys(config);
   const hash = await new PasswordHasher(config).hash(DEMO_PASSWORD);
   const ctx = context as IdentityDemoContext;

@@ -6,6 +6,20 @@ import { EnvReader } from './env-readers';
 export type RuntimeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
+/** Per-connection limits of the app's pool (server mode), so an outage or a held lock fails fast instead of hanging. */
+export interface DatabaseTimeouts {
+  /** Server-side statement_timeout; 0 = none. */
+  readonly statementMs: number;
+  /** Server-side lock_timeout: how long a statement waits for a row or table lock; 0 = none. */
+  readonly lockMs: number;
+  /** Server-side idle_in_transaction_session_timeout; 0 = none. */
+  readonly idleInTransactionMs: number;
+  /** Client-side: opening a connection, or waiting for a free one in the pool. */
+  readonly connectMs: number;
+  /** Client-side: a statement the server does not answer at all (paused, partitioned); 0 = none. */
+  readonly queryMs: number;
+}
+
 /** The one typed configuration object. Built once at boot from the environment. */
 export interface AppConfig {
   readonly env: RuntimeEnv;
@@ -18,6 +32,7 @@ export interface AppConfig {
   readonly migrationDatabaseUrl: string | undefined;
   readonly dataDir: string;
   readonly dbPoolSize: number;
+  readonly dbTimeouts: DatabaseTimeouts;
   readonly migrateOnStart: boolean;
   readonly seedDemoData: boolean;
   readonly redisUrl: string | undefined;
@@ -55,6 +70,10 @@ export interface AppConfig {
   readonly anomalyChainVerifyHours: number;
   /** Compliance: exports one user may start per hour. */
   readonly exportsPerHour: number;
+  /** Audit retention: months a month of events stays in the hot database after it ends (HIPAA: six years). */
+  readonly auditRetentionMonths: number;
+  /** Bearer token the monitoring system presents at /api/metrics; unset: the endpoint does not exist. */
+  readonly metricsToken: string | undefined;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -77,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     migrationDatabaseUrl: r.url('DATABASE_MIGRATION_URL', ['postgres:', 'postgresql:']),
     dataDir: resolve(r.string('CHARTDESK_DATA_DIR', '.chartdesk')),
     dbPoolSize: r.int('DB_POOL_SIZE', 10, 1, 200),
+    dbTimeouts: readDatabaseTimeouts(r, runtime),
     migrateOnStart: r.bool('MIGRATE_ON_START', embedded),
     seedDemoData: r.bool('SEED_DEMO_DATA', embedded),
     redisUrl: r.url('REDIS_URL', ['redis:', 'rediss:']),
@@ -112,14 +132,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     anomalyScanSettleSeconds: r.int('ANOMALY_SCAN_SETTLE_SECONDS', 30, 0, 3600),
     anomalyChainVerifyHours: r.int('ANOMALY_CHAIN_VERIFY_HOURS', 24, 0, 720),
     exportsPerHour: r.int('EXPORTS_PER_HOUR', 20, 1, 10_000),
+    metricsToken: r.optionalString('METRICS_TOKEN'),
+    auditRetentionMonths: r.int('AUDIT_RETENTION_MONTHS', 72, 1, 1200),
   };
   checkIdentityKeys(config, r.problems);
   if (runtime === 'production' && !embedded && !config.auditSigningKeyFile) {
     r.problems.push('AUDIT_SIGNING_KEY_FILE is required in production with DATABASE_URL');
   }
   checkRecordsSettings(config, r.problems);
+  if (config.metricsToken !== undefined && config.metricsToken.length < 32) {
+    r.problems.push('METRICS_TOKEN must be at least 32 characters (e.g. openssl rand -hex 32)');
+  }
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;
+}
+
+function readDatabaseTimeouts(r: EnvReader, runtime: RuntimeEnv): DatabaseTimeouts {
+  // Tests share two busy cores: a slow statement there is load, not an outage (fault tests set their own).
+  const statementMs = r.int('DB_STATEMENT_TIMEOUT_MS', runtime === 'test' ? 30_000 : 4000, 0, 3_600_000);
+  const lockMs = r.int('DB_LOCK_TIMEOUT_MS', 2000, 0, 3_600_000);
+  const timeouts = {
+    statementMs,
+    lockMs,
+    idleInTransactionMs: r.int('DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000, 0, 3_600_000),
+    connectMs: r.int('DB_CONNECT_TIMEOUT_MS', 3000, 100, 600_000),
+    // Just above the server's own limit, so a live server always answers first.
+    queryMs: r.int('DB_QUERY_TIMEOUT_MS', statementMs === 0 ? 0 : statementMs + 500, 0, 3_600_000),
+  };
+  if (statementMs > 0 && lockMs > statementMs) {
+    r.problems.push('DB_LOCK_TIMEOUT_MS must not exceed DB_STATEMENT_TIMEOUT_MS (a lock wait is part of a statement)');
+  }
+  if (statementMs > 0 && timeouts.queryMs > 0 && timeouts.queryMs <= statementMs) {
+    r.problems.push('DB_QUERY_TIMEOUT_MS must exceed DB_STATEMENT_TIMEOUT_MS, so a live server answers first');
+  }
+  return timeouts;
 }
 
 /** Production against a shared server needs the same keys on every instance, so they must be configured. */

@@ -11,7 +11,8 @@ export type DomainErrorCode =
   | 'FORBIDDEN'
   | 'UNAUTHENTICATED'
   | 'RATE_LIMITED'
-  | 'AUDIT_UNAVAILABLE';
+  | 'AUDIT_UNAVAILABLE'
+  | 'DATABASE_UNAVAILABLE';
 
 /**
  * A failure with a message safe to show the user. Put nothing here that
@@ -45,6 +46,7 @@ export function httpStatusFor(code: DomainErrorCode): number {
     case 'RATE_LIMITED':
       return 429;
     case 'AUDIT_UNAVAILABLE':
+    case 'DATABASE_UNAVAILABLE':
       return 503;
   }
 }

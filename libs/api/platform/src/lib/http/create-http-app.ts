@@ -4,12 +4,17 @@ import fastifyStatic from '@fastify/static';
 import { API_PREFIX } from '@chartdesk/contracts';
 import { type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
+import { statusText } from '../errors/status-text';
 import { createValidationPipe } from '../errors/validation-pipe';
+import { AppMetrics } from '../metrics/app-metrics';
+import { registerRequestMetrics } from '../metrics/request-metrics';
+import { registerInputHardening } from './input-hardening';
 import { contentSecurityPolicy } from './security-headers';
 import { SpaIndex, isHashedAsset } from './spa-static';
 
@@ -28,8 +33,25 @@ export async function createHttpApp(
     // Our own ids only: a client-chosen id would let a caller forge log correlation.
     genReqId: () => randomUUID(),
     return503OnClosing: true,
+    // The router's own refusal (a malformed escape in the path) in our error
+    // shape; Fastify's default would echo the URL, which may hold a search term.
+    frameworkErrors: (_error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      void reply
+        .status(400)
+        .header('cache-control', 'no-store')
+        .send({
+          statusCode: 400,
+          error: statusText(400),
+          message: 'The request URL has a malformed percent-encoding.',
+          requestId: String(request.id),
+        });
+    },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
+    bufferLogs: true,
+    // Bodies are parsed by the input-hardening layer only (JSON; nothing else is accepted).
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX);
   app.enableShutdownHooks();
@@ -39,6 +61,8 @@ export async function createHttpApp(
     void reply.header('x-request-id', request.id);
     done();
   });
+  registerInputHardening(fastify);
+  registerRequestMetrics(fastify, app.get(AppMetrics));
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy() },
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },

@@ -1,19 +1,13 @@
 import { AuditService } from '@chartdesk/api-audit';
-import { MfaService, UsersRepository } from '@chartdesk/api-identity';
-import { type Actor, DomainError, type RequestMeta } from '@chartdesk/api-platform';
+import { StepUpService } from '@chartdesk/api-identity';
+import { type Actor, type RequestMeta } from '@chartdesk/api-platform';
 import { BREAK_GLASS_MINUTES, type BreakGlassGrantView, type BreakGlassRequest } from '@chartdesk/contracts';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { firstRow } from '../store/first-row';
 import { BreakGlassReviewQueue } from './break-glass-review-queue';
 import { ChartAccess } from '../access/chart-access.service';
-import { ChartDenied } from '../access/chart-denied';
 
-type GrantOutcome =
-  | { kind: 'granted'; view: BreakGlassGrantView; patientId: string }
-  | { kind: 'bad-code' }
-  | { kind: 'denied'; denial: ChartDenied };
+type GrantOutcome = { kind: 'granted'; view: BreakGlassGrantView; patientId: string };
 
 /**
  * Break-the-glass: a supervisor or compliance officer, with a reason and a
@@ -23,30 +17,24 @@ type GrantOutcome =
 @Injectable()
 export class BreakGlassService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly mfa: MfaService,
-    private readonly users: UsersRepository,
+    private readonly stepUp: StepUpService,
     private readonly reviewQueue: BreakGlassReviewQueue,
     private readonly access: ChartAccess,
   ) {}
 
   async grant(actor: Actor, meta: RequestMeta, request: BreakGlassRequest): Promise<BreakGlassGrantView> {
+    // Step-up first (throttled, audited, committed on its own), so a wrong code
+    // learns nothing about the encounter and a throttled right code grants nothing.
+    await this.stepUp.verify(actor, meta, request.totpCode, 'BREAK_GLASS', {
+      resourceType: 'Encounter',
+      resourceId: request.encounterId,
+    });
     const now = new Date();
-    const outcome = await this.dataSource.transaction(async (m): Promise<GrantOutcome> => {
-      // Step-up first, so a wrong code learns nothing about the encounter.
-      const user = await this.users.findById(actor.userId, m, true);
-      if (!user || (await this.mfa.acceptCode(m, user, request.totpCode)) !== 'totp') return { kind: 'bad-code' };
-      let row: { patient_id: string };
-      try {
-        row = {
-          patient_id: (await this.access.require(m, actor, 'break-glass', request.encounterId, { now })).patientId,
-        };
-      } catch (error) {
-        // The spent step-up code stays spent: the refusal commits, then ChartAccess audits it and answers 404.
-        if (error instanceof ChartDenied) return { kind: 'denied', denial: error };
-        throw error;
-      }
+    const outcome = await this.access.run(actor, meta, async (m): Promise<GrantOutcome> => {
+      const row = {
+        patient_id: (await this.access.require(m, actor, 'break-glass', request.encounterId, { now })).patientId,
+      };
       const expiresAt = new Date(now.getTime() + BREAK_GLASS_MINUTES * 60_000);
       const grant = firstRow(
         (await m.query(
@@ -90,22 +78,6 @@ export class BreakGlassService {
         },
       };
     });
-    switch (outcome.kind) {
-      case 'granted':
-        return outcome.view;
-      case 'bad-code':
-        await this.audit.recordStandalone({
-          action: 'MFA_FAILED',
-          outcome: 'denied',
-          outcomeReason: 'BREAK_GLASS_STEP_UP',
-          actor,
-          meta,
-          resourceType: 'Encounter',
-          resourceId: request.encounterId,
-        });
-        throw new DomainError('FORBIDDEN', 'The authenticator code is not valid. Enter a fresh code.');
-      case 'denied':
-        return this.access.refuse(actor, meta, outcome.denial);
-    }
+    return outcome.view;
   }
 }

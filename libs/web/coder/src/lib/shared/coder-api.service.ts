@@ -89,8 +89,8 @@ export class CoderApiService {
     return firstValueFrom(this.http.post<ProviderQueryView>(chartUrl(WorklistPaths.queries, id), request));
   }
 
-  searchCodes(q: string, dos: string, system?: CodeSystem): Promise<CodeSearchResponse> {
-    let params = new HttpParams().set('q', q).set('dos', dos).set('limit', '12');
+  searchCodes(q: string, dos: string, system?: CodeSystem, offset = 0): Promise<CodeSearchResponse> {
+    let params = new HttpParams().set('q', q).set('dos', dos).set('limit', '12').set('offset', String(offset));
     if (system) params = params.set('system', system);
     return firstValueFrom(this.http.get<CodeSearchResponse>(apiUrl(CodePaths.search), { params }));
   }

@@ -3,6 +3,8 @@ import {
   Component,
   type ElementRef,
   type OnDestroy,
+  computed,
+  effect,
   inject,
   input,
   output,
@@ -10,6 +12,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { type CodeSearchHit, type CodeSystem } from '@chartdesk/contracts';
+import { CodeReferenceSelection } from '../reference/code-reference-selection';
 import { CoderApiService } from '../shared/coder-api.service';
 
 /** Short enough that results follow the typing; late answers to older queries are dropped anyway. */
@@ -62,6 +65,7 @@ const DEBOUNCE_MS = 40;
             role="option"
             [attr.aria-selected]="i === active()"
             [class.active]="i === active()"
+            (mouseenter)="active.set(i)"
             (mousedown)="$event.preventDefault(); pick(i)"
           >
             <span class="code">{{ hit.displayCode }}</span>
@@ -75,6 +79,14 @@ const DEBOUNCE_MS = 40;
           <li role="option" aria-disabled="true" aria-selected="false">No codes match.</li>
         }
       </ul>
+      <div class="more" aria-live="polite">
+        <span data-testid="code-result-count">{{ countLabel() }}</span>
+        @if (hasMore()) {
+          <button type="button" data-testid="code-more" (mousedown)="$event.preventDefault(); more()">
+            More results
+          </button>
+        }
+      </div>
     }
   `,
   styles: `
@@ -129,6 +141,13 @@ const DEBOUNCE_MS = 40;
     .sys {
       font-size: 0.85em;
     }
+    .more {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      font-size: 0.85em;
+      padding: 2px 4px;
+    }
     .nb {
       font-size: 0.8em;
       border: 1px solid currentColor;
@@ -148,8 +167,23 @@ export class CodeTypeaheadComponent implements OnDestroy {
   protected readonly system = signal<CodeSystem | ''>('');
   /** The query the listed results answer (what the user typed may have moved on). */
   protected readonly shownQuery = signal('');
+  protected readonly total = signal(0);
+  protected readonly hasMore = signal(false);
+  protected readonly countLabel = computed(() => {
+    const n = this.total();
+    return n === 0 ? '' : `${this.hits().length} of ${n.toLocaleString('en-US')} codes`;
+  });
   private timer: ReturnType<typeof setTimeout> | undefined;
   private requestSeq = 0;
+  private readonly reference = inject(CodeReferenceSelection, { optional: true });
+
+  constructor() {
+    // The result under the arrow keys or the pointer shows its Tabular notes beside the panel.
+    effect(() => {
+      const hit = this.open() ? this.hits()[this.active()] : undefined;
+      if (hit) this.reference?.show(hit.system, hit.code);
+    });
+  }
 
   focus(): void {
     this.box().nativeElement.focus();
@@ -182,6 +216,8 @@ export class CodeTypeaheadComponent implements OnDestroy {
       const res = await this.api.searchCodes(q, this.dateOfService(), this.system() || undefined);
       if (seq !== this.requestSeq) return;
       this.hits.set(res.results);
+      this.total.set(res.total);
+      this.hasMore.set(res.hasMore);
       this.shownQuery.set(q);
       this.active.set(res.results.length > 0 ? 0 : -1);
       this.open.set(true);
@@ -190,6 +226,21 @@ export class CodeTypeaheadComponent implements OnDestroy {
         this.hits.set([]);
         this.open.set(true);
       }
+    }
+  }
+
+  /** The next page, appended; the active option stays where it was. */
+  protected async more(): Promise<void> {
+    const q = this.shownQuery();
+    const seq = ++this.requestSeq;
+    try {
+      const res = await this.api.searchCodes(q, this.dateOfService(), this.system() || undefined, this.hits().length);
+      if (seq !== this.requestSeq) return;
+      this.hits.set([...this.hits(), ...res.results]);
+      this.total.set(res.total);
+      this.hasMore.set(res.hasMore);
+    } catch {
+      if (seq === this.requestSeq) this.hasMore.set(false);
     }
   }
 
@@ -207,6 +258,13 @@ export class CodeTypeaheadComponent implements OnDestroy {
         if (!this.open()) return;
         this.active.set(count === 0 ? -1 : (this.active() - 1 + count) % count);
         this.scrollActive();
+        return;
+      case 'PageDown':
+        // keyboard path to "More results"
+        if (this.open() && this.hasMore()) {
+          event.preventDefault();
+          void this.more();
+        }
         return;
       case 'Enter':
         if (this.open() && this.active() >= 0) {

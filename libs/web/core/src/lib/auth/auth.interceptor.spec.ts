@@ -28,6 +28,16 @@ describe('AuthService and authInterceptor', () => {
   let backend: HttpTestingController;
   let auth: AuthService;
 
+  /** The request once the interceptor's refresh chain has sent it (bounded, so a missing retry fails). */
+  async function nextRequest(url: string): Promise<ReturnType<HttpTestingController['expectOne']>> {
+    for (let tick = 0; tick < 50; tick += 1) {
+      const [req] = backend.match(url);
+      if (req) return req;
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    return backend.expectOne(url);
+  }
+
   beforeEach(() => {
     TestBed.configureTestingModule({
       providers: [
@@ -76,8 +86,7 @@ describe('AuthService and authInterceptor', () => {
     const refresh = backend.expectOne('/api/auth/refresh');
     expect(refresh.request.headers.get('x-csrf-token')).toBe('csrf-value');
     refresh.flush(session('new-token'));
-    await new Promise((r) => setTimeout(r, 0));
-    const retry = backend.expectOne('/api/thing');
+    const retry = await nextRequest('/api/thing');
     expect(retry.request.headers.get('Authorization')).toBe('Bearer new-token');
     retry.flush({ ok: true });
     await expect(call).resolves.toEqual({ ok: true });

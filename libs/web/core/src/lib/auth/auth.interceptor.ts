@@ -8,7 +8,9 @@ const SELF_AUTHENTICATING = /^\/api\/auth\/(login|mfa\/verify|mfa\/enrol\/|passw
 
 /**
  * Adds the in-memory access token to our API calls. A 401 gets one silent
- * refresh and a retry; if that fails the session is over.
+ * refresh and a retry; if the refresh says the session ended, it is over. A
+ * refresh the server could not answer (503, no connection) fails the request
+ * with that error and keeps the session; the connection interceptor retries.
  */
 export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const auth = inject(AuthService);

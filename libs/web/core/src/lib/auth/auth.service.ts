@@ -13,7 +13,12 @@ import {
   apiUrl,
 } from '@chartdesk/contracts';
 import { firstValueFrom } from 'rxjs';
+import { isServerUnavailable, retryDelayMs } from '../connection/connection-status';
 import { readCsrfCookie } from './csrf-cookie';
+
+/** About a minute of backoff for a page loaded during an outage. */
+const RESTORE_ATTEMPTS = 9;
+const RENEW_RETRY_MS = 5000;
 
 /**
  * The signed-in session in the browser. The access token lives only in this
@@ -63,14 +68,21 @@ export class AuthService {
     return this.step(AuthPaths.mfaEnrolConfirm, { challengeToken, code });
   }
 
-  /** Once per page load: a still-valid refresh cookie signs the user back in silently. */
+  /**
+   * Once per page load: a still-valid refresh cookie signs the user back in
+   * silently. A page loaded while the server cannot answer waits for it (with
+   * backoff, about a minute) rather than sending the user to sign in again.
+   */
   ensureRestored(): Promise<boolean> {
     if (this.user()) return Promise.resolve(true);
-    this.restoring ??= readCsrfCookie() ? this.refresh() : Promise.resolve(false);
+    this.restoring ??= readCsrfCookie() ? this.restoreWithRetry() : Promise.resolve(false);
     return this.restoring;
   }
 
-  /** Rotates the refresh cookie for a new access token; false when the session has ended. */
+  /**
+   * Rotates the refresh cookie for a new access token; false when the session
+   * has ended. Rejects (keeping the session) when the server is unavailable.
+   */
   refresh(): Promise<boolean> {
     this.refreshing ??= this.doRefresh().finally(() => (this.refreshing = undefined));
     return this.refreshing;
@@ -110,9 +122,25 @@ export class AuthService {
       );
       this.start(res);
       return true;
-    } catch {
+    } catch (error) {
+      // An outage says nothing about the session: keep it, and let the caller retry.
+      if (isServerUnavailable(error)) throw error;
       this.clear();
       return false;
+    }
+  }
+
+  private async restoreWithRetry(): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.refresh();
+      } catch (error) {
+        if (!isServerUnavailable(error) || attempt >= RESTORE_ATTEMPTS) {
+          this.restoring = undefined;
+          return false;
+        }
+        await new Promise((r) => setTimeout(r, retryDelayMs(attempt, error.headers.get('retry-after'))));
+      }
     }
   }
 
@@ -124,7 +152,14 @@ export class AuthService {
     clearTimeout(this.refreshTimer);
     // Renew a minute before the access token expires.
     const inMs = Math.max(10, session.expiresInSeconds - 60) * 1000;
-    this.refreshTimer = setTimeout(() => void this.refresh(), inMs);
+    this.refreshTimer = setTimeout(() => this.scheduledRefresh(), inMs);
+  }
+
+  /** The timed renewal; during an outage it tries again shortly instead of giving the session up. */
+  private scheduledRefresh(): void {
+    this.refresh().catch(() => {
+      this.refreshTimer = setTimeout(() => this.scheduledRefresh(), RENEW_RETRY_MS);
+    });
   }
 
   private clear(): void {

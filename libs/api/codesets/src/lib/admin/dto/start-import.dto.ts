@@ -1,16 +1,19 @@
 import {
   CODE_SYSTEMS,
   type CodeSystem,
-  EDIT_DATA_KINDS,
-  type EditDataKind,
+  EDIT_PROVIDER_TYPES,
   type EditProviderType,
+  REFERENCE_DATASETS,
+  type ReferenceDataset,
+  IMPORTABLE_EDIT_DATA_KINDS,
+  type ImportableEditDataKind,
   type StartImportRequest,
 } from '@chartdesk/contracts';
 import { IsIn, IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
 
 export class StartImportDto implements StartImportRequest {
-  @IsIn([...CODE_SYSTEMS, ...EDIT_DATA_KINDS])
-  dataset!: CodeSystem | EditDataKind;
+  @IsIn([...CODE_SYSTEMS, ...IMPORTABLE_EDIT_DATA_KINDS, ...REFERENCE_DATASETS])
+  dataset!: CodeSystem | ImportableEditDataKind | ReferenceDataset;
 
   /** A bare name: no directories, so nothing outside the import folder can be named. */
   @IsString()
@@ -29,6 +32,6 @@ export class StartImportDto implements StartImportRequest {
   effectiveFrom?: string;
 
   @IsOptional()
-  @IsIn(['ALL', 'PRACTITIONER', 'HOSPITAL'])
+  @IsIn([...EDIT_PROVIDER_TYPES])
   providerType?: EditProviderType;
 }

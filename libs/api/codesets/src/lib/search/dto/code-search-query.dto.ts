@@ -1,10 +1,19 @@
-import { CODE_SEARCH_MAX_LIMIT, CODE_SYSTEMS, type CodeSearchQuery, type CodeSystem } from '@chartdesk/contracts';
+import {
+  CODE_SEARCH_MAX_LIMIT,
+  CODE_SEARCH_MAX_OFFSET,
+  CODE_SEARCH_MAX_TEXT,
+  CODE_SYSTEMS,
+  type CodeSearchQuery,
+  type CodeSystem,
+} from '@chartdesk/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 export class CodeSearchQueryDto implements CodeSearchQuery {
   @IsString()
-  @Length(1, 100)
+  @Length(1, CODE_SEARCH_MAX_TEXT)
+  // control characters (NUL included) are never part of what a coder types
+  @Matches(/^\P{Cc}*$/u, { message: 'q must not contain control characters' })
   q!: string;
 
   @IsOptional()
@@ -22,4 +31,11 @@ export class CodeSearchQueryDto implements CodeSearchQuery {
   @Min(1)
   @Max(CODE_SEARCH_MAX_LIMIT)
   limit?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(CODE_SEARCH_MAX_OFFSET)
+  offset?: number;
 }

@@ -16,6 +16,7 @@ import {
   type Weekday,
   type AdminReauthRequest,
 } from '@chartdesk/contracts';
+import { IsCalendarDate, NotBlank, Optional } from '@chartdesk/api-platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -67,13 +68,11 @@ export class ShiftScheduleDto implements ShiftSchedule {
 /** Fields that are optional both on create and on update. */
 class UserOptionalFieldsDto {
   @IsOptional() @IsUUID() teamId?: string | null;
-  @IsOptional() @IsArray() @IsIn(SENSITIVITY_LABELS, { each: true }) clearances?: SensitivityLabel[];
-  @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'part2TrainingDate must be YYYY-MM-DD' })
-  part2TrainingDate?: string | null;
-  @IsOptional() @IsArray() @IsIn(SPECIALTIES, { each: true }) specialties?: Specialty[];
+  @Optional() @IsArray() @IsIn(SENSITIVITY_LABELS, { each: true }) clearances?: SensitivityLabel[];
+  @IsOptional() @IsCalendarDate() part2TrainingDate?: string | null;
+  @Optional() @IsArray() @IsIn(SPECIALTIES, { each: true }) specialties?: Specialty[];
   @IsOptional() @ValidateNested() @Type(() => ShiftScheduleDto) schedule?: ShiftScheduleDto | null;
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
@@ -85,15 +84,15 @@ export class CreateUserDto extends UserOptionalFieldsDto implements CreateUserRe
   @IsString()
   @Matches(/^[A-Za-z0-9._-]{3,64}$/, { message: 'username must be 3–64 letters, digits, dots, dashes or underscores' })
   username!: string;
-  @IsString() @Length(1, 120) displayName!: string;
+  @IsString() @NotBlank() @Length(1, 120) displayName!: string;
   @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254) email!: string;
   @IsIn(ROLES) role!: Role;
 }
 
 export class UpdateUserDto extends UserOptionalFieldsDto implements UpdateUserRequest {
-  @IsOptional() @IsString() @Length(1, 120) displayName?: string;
-  @IsOptional() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254) email?: string;
-  @IsOptional() @IsIn(ROLES) role?: Role;
+  @Optional() @IsString() @NotBlank() @Length(1, 120) displayName?: string;
+  @Optional() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254) email?: string;
+  @Optional() @IsIn(ROLES) role?: Role;
 }
 
 export class UserListQueryDto implements UserListQuery {
@@ -102,7 +101,7 @@ export class UserListQueryDto implements UserListQuery {
   @IsOptional() @IsIn(USER_STATUSES) status?: UserStatus;
   @IsOptional() @IsUUID() teamId?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000) offset?: number;
 }
 
 export class AdminReauthDto implements AdminReauthRequest {
@@ -110,5 +109,5 @@ export class AdminReauthDto implements AdminReauthRequest {
 }
 
 export class TeamDto {
-  @IsString() @Length(1, 80) name!: string;
+  @IsString() @NotBlank() @Length(1, 80) name!: string;
 }

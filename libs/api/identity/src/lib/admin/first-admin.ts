@@ -1,0 +1,146 @@
+import { userInfo } from 'node:os';
+import { AuditService } from '@chartdesk/api-audit';
+import { type AppConfig, DomainError } from '@chartdesk/api-platform';
+import type { DataSource } from 'typeorm';
+import { Clock } from '../clock';
+import { PasswordHasher } from '../passwords/password-hasher';
+import { passwordProblem } from '../passwords/password-policy';
+import { UserProvisioningService } from '../users/user-provisioning.service';
+import { auditableFields } from '../users/user-record';
+import { UsersRepository } from '../users/users.repository';
+import { newTemporaryPassword } from './temporary-password';
+
+export const USERNAME_PATTERN = /^[A-Za-z0-9._-]{3,64}$/;
+
+export interface CreateAdminInput {
+  readonly username: string;
+  readonly displayName?: string;
+  readonly email?: string;
+  /** Create one even though an active administrator exists (`--additional`). */
+  readonly additional: boolean;
+}
+
+export interface CreatedAdmin {
+  readonly userId: string;
+  readonly username: string;
+  readonly temporaryPassword: string;
+  readonly existingAdmins: number;
+}
+
+/** Serialises two operators running the command at once, so both cannot be "the first". */
+const CREATE_ADMIN_LOCK = 727_274_018;
+
+/**
+ * The first administrator of a server-mode installation, from the operator's
+ * shell: server mode seeds no users, so without this nobody could sign in. The
+ * password is a one-time temporary one that must be replaced at first sign-in,
+ * where TOTP enrolment follows. Refused while an active administrator exists
+ * unless `additional`; the creation is audited (USER_CHANGED, via the CLI, with
+ * the operating-system user that ran it) in the same transaction.
+ */
+export async function createAdminAccount(
+  dataSource: DataSource,
+  config: AppConfig,
+  input: CreateAdminInput,
+): Promise<CreatedAdmin> {
+  if (!USERNAME_PATTERN.test(input.username)) {
+    throw new DomainError('VALIDATION', 'The username must be 3–64 letters, digits, dots, dashes or underscores.');
+  }
+  const displayName = input.displayName ?? input.username;
+  const email = input.email ?? `${input.username}@localhost`;
+  const provisioning = new UserProvisioningService(
+    new PasswordHasher(config),
+    new UsersRepository(dataSource),
+    new Clock(),
+  );
+  const audit = new AuditService(dataSource);
+  return dataSource.transaction(async (m) => {
+    await m.query('SELECT pg_advisory_xact_lock($1)', [CREATE_ADMIN_LOCK]);
+    const [{ n }] = (await m.query(
+      `SELECT count(*)::int AS n FROM app_user WHERE role = 'ADMIN' AND status = 'ACTIVE'`,
+    )) as [{ n: number }];
+    if (n > 0 && !input.additional) {
+      throw new DomainError(
+        'CONFLICT',
+        `An active administrator already exists (${n}). Add another from the admin pages, or pass --additional.`,
+      );
+    }
+    let temporaryPassword = newTemporaryPassword();
+    while (passwordProblem(temporaryPassword, { username: input.username, displayName })) {
+      temporaryPassword = newTemporaryPassword();
+    }
+    const user = await provisioning.create(
+      m,
+      { username: input.username, displayName, email, role: 'ADMIN' },
+      temporaryPassword,
+      { mustChangePassword: true },
+    );
+    await audit.record(m, {
+      action: 'USER_CHANGED',
+      outcome: 'success',
+      outcomeReason: 'create',
+      actor: null,
+      resourceType: 'user',
+      resourceId: user.id,
+      details: {
+        change: 'create',
+        via: 'cli create-admin',
+        additional: n > 0,
+        operatingSystemUser: operatingSystemUser(),
+        after: auditableFields(user),
+      },
+    });
+    return { userId: user.id, username: user.username, temporaryPassword, existingAdmins: n };
+  });
+}
+
+function operatingSystemUser(): string | null {
+  try {
+    return userInfo().username;
+  } catch {
+    return null;
+  }
+}
+
+const CREATE_ADMIN_USAGE = 'Usage: create-admin <username> [--display-name "Name"] [--email address] [--additional]';
+
+/** `create-admin <username> …`: prints the one-time password once. Exit 0 made, 1 refused, 2 usage. */
+export async function createAdminCommand(
+  config: AppConfig,
+  args: readonly string[],
+  dataSource: DataSource,
+): Promise<number> {
+  const value = (name: string): string | undefined => {
+    const at = args.indexOf(name);
+    return at >= 0 ? args[at + 1] : undefined;
+  };
+  const username = args.find(
+    (a, i) => !a.startsWith('--') && !['--display-name', '--email'].includes(args[i - 1] ?? ''),
+  );
+  if (!username) {
+    console.error(CREATE_ADMIN_USAGE);
+    return 2;
+  }
+  try {
+    const created = await createAdminAccount(dataSource, config, {
+      username,
+      displayName: value('--display-name'),
+      email: value('--email'),
+      additional: args.includes('--additional'),
+    });
+    console.log(
+      [
+        `Administrator "${created.username}" created${created.existingAdmins > 0 ? ` (besides ${created.existingAdmins} existing)` : ''}.`,
+        `One-time password: ${created.temporaryPassword}`,
+        'It is shown only now. Sign in with it, choose a new password and enrol TOTP at the first sign-in.',
+      ].join('\n'),
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof DomainError) {
+      console.error(error.userMessage);
+      return error.code === 'VALIDATION' ? 2 : 1;
+    }
+    throw error;
+  }
+}
