@@ -1,4 +1,3 @@
-export * from './lib/api-access.module';
 export * from './lib/policies/chart-access-facts';
 export * from './lib/policies/chart-access-policy';
 export * from './lib/guards/access-guards.module';

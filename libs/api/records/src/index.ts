@@ -13,6 +13,14 @@ export * from './lib/demo/demo-scenarios';
 export * from './lib/demo/demo-chart-generator';
 export * from './lib/demo/bulk-chart-writer';
 export * from './lib/demo/records-demo-seed';
-export { type AccessFactsInput, factsFrom as chartAccessFactsOf } from './lib/charts/chart-rows';
+export {
+  type AccessFactsInput,
+  factsFrom as chartAccessFactsOf,
+  subjectFrom as chartSubjectOf,
+} from './lib/charts/chart-rows';
 export * from './lib/store/chart-workflow-commands';
 export * from './lib/break-glass/break-glass-review-queue';
+export * from './lib/access/chart-access.service';
+export * from './lib/access/chart-denied';
+export * from './lib/access/chart-scoped';
+export * from './lib/access/field-projection';

@@ -1,5 +1,5 @@
+import { ApiRecordsModule } from '@chartdesk/api-records';
 import { Module } from '@nestjs/common';
-import { ChartGate } from './access/chart-gate';
 import { AssignmentController } from './assignment/assignment.controller';
 import { AssignmentService } from './assignment/assignment.service';
 import { BoardService } from './assignment/board.service';
@@ -10,11 +10,12 @@ import { ProviderQueryController } from './queries/provider-query.controller';
 import { ProviderQueryService } from './queries/provider-query.service';
 import { QueueController } from './queue/queue.controller';
 import { QueueService } from './queue/queue.service';
-import { SupervisionController } from './review/supervision.controller';
-import { SupervisionService } from './review/supervision.service';
+import { SupervisionController } from './supervision/supervision.controller';
+import { SupervisionService } from './supervision/supervision.service';
 
 /** Assignment, distribution, queues, chart leases, coding versions, submission and provider queries. */
 @Module({
+  imports: [ApiRecordsModule],
   controllers: [
     AssignmentController,
     QueueController,
@@ -23,7 +24,6 @@ import { SupervisionService } from './review/supervision.service';
     SupervisionController,
   ],
   providers: [
-    ChartGate,
     ChartLeaseService,
     AssignmentService,
     BoardService,
@@ -32,6 +32,6 @@ import { SupervisionService } from './review/supervision.service';
     ProviderQueryService,
     SupervisionService,
   ],
-  exports: [ChartGate, ChartLeaseService],
+  exports: [ApiRecordsModule, ChartLeaseService],
 })
 export class ApiWorklistModule {}

@@ -21,7 +21,7 @@ interface ReviewItemRow {
 /**
  * The break-the-glass side of the review queue (review_item is compliance's):
  * opens the item when records grants access, and serves the records-era list of
- * break-the-glass items (`GET /api/break-glass/review-items`), unchanged.
+ * break-the-glass items (`GET /api/review-items`), unchanged.
  */
 @Injectable()
 export class BreakGlassReviewService implements OnModuleInit {

@@ -1,7 +1,7 @@
 import { AuditService } from '@chartdesk/api-audit';
+import { ChartAccess } from '@chartdesk/api-records';
 import { dataSourceOptions, openDatabase } from '@chartdesk/api-database';
 import { type AppConfig, DomainError, parseCommandArgs } from '@chartdesk/api-platform';
-import { ChartGate } from '@chartdesk/api-worklist';
 import { DataSource } from 'typeorm';
 import { SamplingRunService } from '../sampling/sampling-run.service';
 import { activeSupervisor, actorOfRow, offlineMeta } from '../sampling/system-actor';
@@ -34,7 +34,7 @@ export async function qualitySampleCommand(config: AppConfig, args: readonly str
       return 2;
     }
     const audit = new AuditService(dataSource);
-    const runs = new SamplingRunService(dataSource, new ChartGate(dataSource, audit), audit);
+    const runs = new SamplingRunService(dataSource, new ChartAccess(dataSource, audit), audit);
     const run = await runs.create(actorOfRow(supervisor), offlineMeta('quality-sample-command'), {
       from,
       to,

@@ -1,7 +1,7 @@
 import { AuditService } from '@chartdesk/api-audit';
 import type { Actor } from '@chartdesk/api-platform';
-import { DEMO_SCENARIOS } from '@chartdesk/api-records';
-import { appendCodingVersion, ChartGate, lockChart, transitionChart } from '@chartdesk/api-worklist';
+import { DEMO_SCENARIOS, ChartAccess } from '@chartdesk/api-records';
+import { appendCodingVersion, lockChart, transitionChart } from '@chartdesk/api-worklist';
 import type { ChartCodes } from '@chartdesk/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SamplingRunService } from '../sampling/sampling-run.service';
@@ -108,7 +108,7 @@ export async function seedDemoQuality(dataSource: DataSource, context: Record<st
       }
     }
   });
-  const sampler = new SamplingRunService(dataSource, new ChartGate(dataSource, audit), audit);
+  const sampler = new SamplingRunService(dataSource, new ChartAccess(dataSource, audit), audit);
   const now = Date.now();
   let sampled = 0;
   if (submitted === 0) return 'skipped: no demo chart was ready to submit';

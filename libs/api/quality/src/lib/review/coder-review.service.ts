@@ -1,6 +1,6 @@
 import { AuditService } from '@chartdesk/api-audit';
+import { ChartAccess, ChartDenied } from '@chartdesk/api-records';
 import { type Actor, DomainError, type RequestMeta } from '@chartdesk/api-platform';
-import { ChartDenied, ChartGate } from '@chartdesk/api-worklist';
 import type { FindingResponseRequest, ReviewListResponse, ReviewWorksheet } from '@chartdesk/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -18,7 +18,7 @@ import { type ReviewRow, listReviews, loadFindings, loadReview, summaryOf, works
 export class CoderReviewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly gate: ChartGate,
+    private readonly access: ChartAccess,
     private readonly audit: AuditService,
   ) {}
 
@@ -29,7 +29,7 @@ export class CoderReviewService {
   }
 
   read(actor: Actor, meta: RequestMeta, reviewId: string): Promise<ReviewWorksheet> {
-    return this.gate.run(actor, meta, async (m) => {
+    return this.access.run(actor, meta, async (m) => {
       const { row, purpose } = await this.open(m, actor, reviewId, false);
       await recordWorksheetRead(this.audit, m, { actor, meta, purpose }, row);
       return { ...(await worksheetOf(m, row)), sample: null };
@@ -47,7 +47,7 @@ export class CoderReviewService {
     if (request.response === 'REBUTTED' && comment.length < 5) {
       throw new DomainError('VALIDATION', 'Say why you disagree: a rebuttal needs a comment of at least 5 characters.');
     }
-    return this.gate.run(actor, meta, async (m) => {
+    return this.access.run(actor, meta, async (m) => {
       const { row, purpose } = await this.open(m, actor, reviewId, true);
       if (row.status !== 'AWAITING_CODER') {
         throw new DomainError('ILLEGAL_TRANSITION', `This cannot be done while the review is ${row.status}.`, {
@@ -92,7 +92,7 @@ export class CoderReviewService {
     if (row.coder_id !== actor.userId || row.status === 'IN_REVIEW') {
       throw new ChartDenied('NOT_OWN_REVIEW', row.encounter_id, row.patient_id);
     }
-    const grant = await this.gate.authorize(m, actor, row.encounter_id, ['ASSIGNMENT']);
+    const grant = await this.access.require(m, actor, 'code', row.encounter_id);
     return { row, purpose: grant.purpose };
   }
 }

@@ -1,3 +1,4 @@
+import { ChartScoped } from '@chartdesk/api-records';
 import { type Actor, CurrentActor, ReqMeta, type RequestMeta, RequirePermission } from '@chartdesk/api-platform';
 import { QualityPaths, type ReviewListResponse, type ReviewWorksheet } from '@chartdesk/contracts';
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
@@ -28,6 +29,7 @@ export class ReviewController {
   }
 
   @Post(QualityPaths.retrospective)
+  @ChartScoped()
   @HttpCode(201)
   @RequirePermission('quality:review')
   retrospective(
@@ -39,6 +41,7 @@ export class ReviewController {
   }
 
   @Get(QualityPaths.review)
+  @ChartScoped()
   @RequirePermission('quality:review')
   @Header('Cache-Control', 'no-store')
   worksheet(
@@ -50,6 +53,7 @@ export class ReviewController {
   }
 
   @Put(QualityPaths.reviewCorrection)
+  @ChartScoped()
   @RequirePermission('quality:review')
   saveCorrection(
     @CurrentActor() actor: Actor,
@@ -61,6 +65,7 @@ export class ReviewController {
   }
 
   @Post(QualityPaths.reviewSend)
+  @ChartScoped()
   @HttpCode(200)
   @RequirePermission('quality:review')
   send(
@@ -73,6 +78,7 @@ export class ReviewController {
   }
 
   @Post(QualityPaths.findingDecision)
+  @ChartScoped()
   @HttpCode(200)
   @RequirePermission('quality:review')
   decide(
@@ -86,6 +92,7 @@ export class ReviewController {
   }
 
   @Post(QualityPaths.reviewClose)
+  @ChartScoped()
   @HttpCode(200)
   @RequirePermission('quality:review')
   close(
@@ -105,6 +112,7 @@ export class ReviewController {
   }
 
   @Get(QualityPaths.myReview)
+  @ChartScoped()
   @RequirePermission('quality:respond')
   @Header('Cache-Control', 'no-store')
   myReview(
@@ -116,6 +124,7 @@ export class ReviewController {
   }
 
   @Post(QualityPaths.findingResponse)
+  @ChartScoped()
   @HttpCode(200)
   @RequirePermission('quality:respond')
   respond(

@@ -1,13 +1,7 @@
 import { AuditService } from '@chartdesk/api-audit';
+import { ChartAccess, ChartDenied } from '@chartdesk/api-records';
 import { type Actor, DomainError, type RequestMeta } from '@chartdesk/api-platform';
-import {
-  ChartDenied,
-  ChartGate,
-  illegalTransition,
-  lockChart,
-  recordChartReturn,
-  transitionChart,
-} from '@chartdesk/api-worklist';
+import { illegalTransition, lockChart, recordChartReturn, transitionChart } from '@chartdesk/api-worklist';
 import {
   type CloseReviewRequest,
   DEFAULT_SAMPLING_RULE,
@@ -68,7 +62,7 @@ async function bump(m: EntityManager, reviewId: string, set = '', params: unknow
 export class ReviewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly gate: ChartGate,
+    private readonly access: ChartAccess,
     private readonly audit: AuditService,
   ) {}
 
@@ -83,7 +77,7 @@ export class ReviewService {
   }
 
   worksheet(actor: Actor, meta: RequestMeta, reviewId: string): Promise<ReviewWorksheet> {
-    return this.gate.run(actor, meta, async (m) => {
+    return this.access.run(actor, meta, async (m) => {
       const { row, purpose } = await this.open(m, actor, reviewId, false);
       await recordWorksheetRead(this.audit, m, { actor, meta, purpose }, row);
       return worksheetOf(m, row);
@@ -92,7 +86,7 @@ export class ReviewService {
 
   saveCorrection(actor: Actor, meta: RequestMeta, reviewId: string, request: SaveCorrectionRequest) {
     const corrected = normalizeCorrection(request);
-    return this.gate.run(actor, meta, async (m) => {
+    return this.access.run(actor, meta, async (m) => {
       const { row, purpose } = await this.open(m, actor, reviewId, true);
       assertReviewVersion(row, request.expectedVersion);
       if (row.status !== 'IN_REVIEW') throw wrongStatus(row, 'CORRECT');
@@ -112,7 +106,7 @@ export class ReviewService {
 
   /** Freezes the differences of the current correction as findings, each with its reason category. */
   send(actor: Actor, meta: RequestMeta, reviewId: string, request: SendFindingsRequest): Promise<ReviewWorksheet> {
-    return this.gate.run(actor, meta, async (m) => {
+    return this.access.run(actor, meta, async (m) => {
       const { row, purpose } = await this.open(m, actor, reviewId, true);
       assertReviewVersion(row, request.expectedVersion);
       if (row.status !== 'IN_REVIEW') throw wrongStatus(row, 'SEND');
@@ -164,7 +158,7 @@ export class ReviewService {
     findingId: string,
     request: FindingDecisionRequest,
   ): Promise<ReviewWorksheet> {
-    return this.gate.run(actor, meta, async (m) => {
+    return this.access.run(actor, meta, async (m) => {
       const { row, purpose } = await this.open(m, actor, reviewId, true);
       if (row.status !== 'AWAITING_CODER' && row.status !== 'AWAITING_SUPERVISOR') throw wrongStatus(row, 'DECIDE');
       const finding = (await loadFindings(m, row.id)).find((f) => f.id === findingId);
@@ -194,7 +188,7 @@ export class ReviewService {
 
   /** Ends the review: the held chart completes, or goes back to the coder for correction. */
   close(actor: Actor, meta: RequestMeta, reviewId: string, request: CloseReviewRequest): Promise<ReviewWorksheet> {
-    return this.gate.run(actor, meta, async (m) => {
+    return this.access.run(actor, meta, async (m) => {
       const { row, purpose } = await this.open(m, actor, reviewId, true);
       assertReviewVersion(row, request.expectedVersion);
       if (row.status !== 'AWAITING_SUPERVISOR') throw wrongStatus(row, 'CLOSE');
@@ -232,8 +226,8 @@ export class ReviewService {
   /** Pulls a COMPLETED chart of the team into a retrospective review of its last submission. */
   retrospective(actor: Actor, meta: RequestMeta, encounterId: string): Promise<ReviewWorksheet> {
     const teamId = teamOf(actor);
-    return this.gate.run(actor, meta, async (m) => {
-      const grant = await this.gate.authorize(m, actor, encounterId, ['TEAM']);
+    return this.access.run(actor, meta, async (m) => {
+      const grant = await this.access.require(m, actor, 'supervise', encounterId);
       const chart = await lockChart(m, encounterId);
       if (chart.status !== 'COMPLETED') {
         throw new DomainError('CONFLICT', 'Only a completed chart can be pulled for retrospective review.');
@@ -291,7 +285,7 @@ export class ReviewService {
     const row = await loadReview(m, reviewId, lock);
     if (!row) throw reviewNotFound();
     if (row.team_id !== teamId) throw new ChartDenied('NOT_TEAM_REVIEW', row.encounter_id, row.patient_id);
-    const grant = await this.gate.authorize(m, actor, row.encounter_id, ['TEAM']);
+    const grant = await this.access.require(m, actor, 'supervise', row.encounter_id);
     return { row, purpose: grant.purpose };
   }
 

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { ChartAccess, ChartDenied } from '@chartdesk/api-records';
 import { AuditService } from '@chartdesk/api-audit';
 import { type Actor, DomainError, type RequestMeta } from '@chartdesk/api-platform';
-import { ChartDenied, ChartGate, lockChart, transitionChart } from '@chartdesk/api-worklist';
+import { lockChart, transitionChart } from '@chartdesk/api-worklist';
 import type {
   CreateSamplingRunRequest,
   EncounterType,
@@ -81,7 +82,7 @@ function period(request: CreateSamplingRunRequest, now: Date): { from: Date; to:
 export class SamplingRunService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly gate: ChartGate,
+    private readonly access: ChartAccess,
     private readonly audit: AuditService,
   ) {}
 
@@ -98,7 +99,7 @@ export class SamplingRunService {
       for (const row of population) {
         try {
           // The same rule as opening the chart: a supervisor never samples what they could not review.
-          const grant = await this.gate.authorize(m, actor, row.encounter_id, ['TEAM']);
+          const grant = await this.access.require(m, actor, 'supervise', row.encounter_id);
           purposes.set(row.encounter_id, grant.purpose);
           eligible.push(row);
         } catch (error) {

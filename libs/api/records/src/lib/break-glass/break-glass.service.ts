@@ -1,20 +1,13 @@
-import { ChartAccessPolicy } from '@chartdesk/api-access';
 import { AuditService } from '@chartdesk/api-audit';
 import { StepUpService } from '@chartdesk/api-identity';
 import { type Actor, type RequestMeta } from '@chartdesk/api-platform';
 import { BREAK_GLASS_MINUTES, type BreakGlassGrantView, type BreakGlassRequest } from '@chartdesk/contracts';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { firstRow } from '../store/first-row';
 import { BreakGlassReviewQueue } from './break-glass-review-queue';
-import { chartNotFound } from '../charts/chart-read.service';
-import { type AccessFactsRow, factsFrom, subjectFrom } from '../charts/chart-rows';
-import { CHART_ACCESS_FACTS_SQL } from '../charts/chart-sql';
+import { ChartAccess } from '../access/chart-access.service';
 
-type GrantOutcome =
-  | { kind: 'granted'; view: BreakGlassGrantView; patientId: string }
-  | { kind: 'denied'; reason: string; patientId: string | null };
+type GrantOutcome = { kind: 'granted'; view: BreakGlassGrantView; patientId: string };
 
 /**
  * Break-the-glass: a supervisor or compliance officer, with a reason and a
@@ -24,10 +17,10 @@ type GrantOutcome =
 @Injectable()
 export class BreakGlassService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly stepUp: StepUpService,
     private readonly reviewQueue: BreakGlassReviewQueue,
+    private readonly access: ChartAccess,
   ) {}
 
   async grant(actor: Actor, meta: RequestMeta, request: BreakGlassRequest): Promise<BreakGlassGrantView> {
@@ -38,15 +31,10 @@ export class BreakGlassService {
       resourceId: request.encounterId,
     });
     const now = new Date();
-    const outcome = await this.dataSource.transaction(async (m): Promise<GrantOutcome> => {
-      const [row] = (await m.query(CHART_ACCESS_FACTS_SQL, [
-        request.encounterId,
-        actor.userId,
-        now,
-      ])) as AccessFactsRow[];
-      if (!row) return { kind: 'denied', reason: 'NOT_FOUND', patientId: null };
-      const decision = ChartAccessPolicy.canBreakGlass(subjectFrom(actor, row), factsFrom(row));
-      if (!decision.allowed) return { kind: 'denied', reason: decision.reason, patientId: row.patient_id };
+    const outcome = await this.access.run(actor, meta, async (m): Promise<GrantOutcome> => {
+      const row = {
+        patient_id: (await this.access.require(m, actor, 'break-glass', request.encounterId, { now })).patientId,
+      };
       const expiresAt = new Date(now.getTime() + BREAK_GLASS_MINUTES * 60_000);
       const grant = firstRow(
         (await m.query(
@@ -90,22 +78,6 @@ export class BreakGlassService {
         },
       };
     });
-    switch (outcome.kind) {
-      case 'granted':
-        return outcome.view;
-      case 'denied':
-        await this.audit.recordStandalone({
-          action: 'ACCESS_DENIED',
-          outcome: 'denied',
-          outcomeReason: outcome.reason,
-          actor,
-          meta,
-          patientId: outcome.patientId,
-          resourceType: 'Encounter',
-          resourceId: request.encounterId,
-          details: { requested: 'break-glass' },
-        });
-        throw chartNotFound();
-    }
+    return outcome.view;
   }
 }

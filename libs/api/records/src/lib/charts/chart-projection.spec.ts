@@ -1,5 +1,6 @@
 import type { ChartAccessDecision, ChartAccessSubject } from '@chartdesk/api-access';
 import type { ChartContentRow } from './chart-rows';
+import { projectionFor, VISIBLE_PATIENT_FIELDS } from '../access/field-projection';
 import { ageOn, projectChart, projectDocument } from './chart-projection';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
@@ -95,8 +96,12 @@ describe('projectChart (one snapshot per role and basis)', () => {
       decision('INVESTIGATION', new Date('2026-06-01T16:00:00Z')),
     ],
   ] as [string, ChartAccessSubject, Allowed][])('%s', (_name, who, d) => {
-    const view = projectChart('enc-1', who, d, row(), NOW);
+    const view = projectChart('enc-1', { subject: who, decision: d, projection: projectionFor(who.role) }, row(), NOW);
     expect(view).toMatchSnapshot();
+    // The patient fields are exactly the projection table's row for the role (field-projection.ts).
+    expect(Object.keys(view.patient).sort()).toEqual(
+      VISIBLE_PATIENT_FIELDS[who.role].filter((f) => f in view.patient).sort(),
+    );
     expect(Object.keys(view.patient).sort()).toEqual(['ageAtService', 'mrn', 'name', 'payer', 'sex']);
   });
 });

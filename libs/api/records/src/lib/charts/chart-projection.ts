@@ -1,5 +1,6 @@
-import { type ChartAccessDecision, ChartAccessPolicy, type ChartAccessSubject } from '@chartdesk/api-access';
+import { ChartAccessPolicy } from '@chartdesk/api-access';
 import {
+  type ChartPatientView,
   type ChartDocumentEntry,
   type ChartView,
   type DocumentView,
@@ -7,9 +8,9 @@ import {
   CHART_PART2_NOTICE,
   type SensitivityLabel,
 } from '@chartdesk/contracts';
+import type { ChartGrant } from '../access/chart-access.service';
+import { projectPatient } from '../access/field-projection';
 import type { ChartContentRow, DocumentRow } from './chart-rows';
-
-type AllowedDecision = Extract<ChartAccessDecision, { allowed: true }>;
 
 /** Whole years between the birth date and the first day of service (both YYYY-MM-DD). */
 export function ageOn(birthDate: string, onDate: string): number {
@@ -50,11 +51,11 @@ function encounterView(id: string, row: ChartContentRow, documentLabels: Sensiti
  */
 export function projectChart(
   encounterId: string,
-  subject: ChartAccessSubject,
-  decision: AllowedDecision,
+  grant: Pick<ChartGrant, 'subject' | 'decision' | 'projection'>,
   row: ChartContentRow,
   now: Date,
 ): ChartView {
+  const { subject, decision } = grant;
   const visible = (labels: readonly SensitivityLabel[]): boolean =>
     ChartAccessPolicy.documentVisibility(subject, decision, labels, now) === 'VISIBLE';
   let part2Shown = false;
@@ -72,13 +73,13 @@ export function projectChart(
     };
   });
   return {
-    patient: {
+    patient: projectPatient(grant.projection.role, {
       name: { family: row.family_name, given: row.given_name },
       mrn: row.mrn,
       ageAtService: ageOn(row.birth_date, serviceStart(row)),
       sex: row.sex,
       payer: row.patient_payer,
-    },
+    }) as ChartPatientView,
     // Labels of withheld documents stay out too: that a chart holds, say, Part 2 records is itself protected.
     encounter: encounterView(
       encounterId,

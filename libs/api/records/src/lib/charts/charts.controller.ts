@@ -3,6 +3,7 @@ import { type ChartListEntry, type ChartView, type DocumentView, RecordsPaths } 
 import { Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ChartListService } from './chart-list.service';
 import { ChartReadService } from './chart-read.service';
+import { ChartScoped } from '../access/chart-scoped';
 
 /** Coders and supervisors reading charts. Record-level access is the service's (policy's) job. */
 @Controller()
@@ -20,6 +21,7 @@ export class ChartsController {
   }
 
   @Get(RecordsPaths.chart)
+  @ChartScoped()
   @RequirePermission('chart:read')
   @Header('cache-control', 'no-store')
   open(
@@ -31,6 +33,7 @@ export class ChartsController {
   }
 
   @Get(RecordsPaths.chartDocument)
+  @ChartScoped()
   @RequirePermission('chart:read')
   @Header('cache-control', 'no-store')
   document(

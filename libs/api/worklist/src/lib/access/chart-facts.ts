@@ -1,26 +1,13 @@
 import type { ChartAccessFacts, ChartAccessSubject } from '@chartdesk/api-access';
 import type { Actor } from '@chartdesk/api-platform';
-import { chartAccessFactsOf } from '@chartdesk/api-records';
+import { type AccessFactsInput, chartSubjectOf } from '@chartdesk/api-records';
 import type { Role, SensitivityLabel } from '@chartdesk/contracts';
 
-/** One row of CHART_ACCESS_FACTS_SQL (records) or of the worklist's own batch queries. */
-export interface FactsRow {
-  encounter_id: string;
-  patient_id: string;
-  encounter_labels: SensitivityLabel[];
-  is_vip: boolean;
-  is_employee: boolean;
-  document_labels: SensitivityLabel[];
-  assignment_id: string | null;
-  coder_id: string | null;
-  coder_team_id: string | null;
-  part2_training_date?: string | null;
-  linked_patient_ids?: string[];
-  grant_id?: string | null;
-  grant_expires_at?: Date | null;
-  investigation_id?: string | null;
-  investigation_expires_at?: Date | null;
-}
+/**
+ * One row of CHART_ACCESS_FACTS_SQL or of the worklist's own batch queries (which
+ * have no grants): records' own type, so both read the policy facts the same way.
+ */
+export type FactsRow = AccessFactsInput;
 
 /** The identity facts of a user the policy needs, for someone other than the caller (a coder being assigned). */
 export interface CoderFacts {
@@ -36,15 +23,15 @@ function trainingDate(value: string | null | undefined): Date | null {
   return value ? new Date(`${value}T00:00:00Z`) : null;
 }
 
-export function subjectOfActor(actor: Actor, row: FactsRow): ChartAccessSubject {
-  return {
-    userId: actor.userId,
-    role: actor.role,
-    teamId: actor.teamId,
-    clearances: actor.clearances,
-    part2TrainedOn: trainingDate(row.part2_training_date),
-    linkedPatientIds: row.linked_patient_ids ?? [],
-  };
+/** The caller as the policy sees them: records' one mapping (the batch queries add the identity facts). */
+export function subjectOfActor(
+  actor: Actor,
+  row: Pick<FactsRow, 'part2_training_date' | 'linked_patient_ids'>,
+): ChartAccessSubject {
+  return chartSubjectOf(actor, {
+    part2_training_date: row.part2_training_date ?? null,
+    linked_patient_ids: row.linked_patient_ids ?? [],
+  });
 }
 
 export function subjectOfCoder(coder: CoderFacts): ChartAccessSubject {
@@ -56,11 +43,6 @@ export function subjectOfCoder(coder: CoderFacts): ChartAccessSubject {
     part2TrainedOn: trainingDate(coder.part2TrainingDate),
     linkedPatientIds: coder.linkedPatientIds,
   };
-}
-
-/** Records' own mapping, so the worklist and the chart reads can never disagree on the facts. */
-export function factsOfRow(row: FactsRow): ChartAccessFacts {
-  return chartAccessFactsOf(row);
 }
 
 /**

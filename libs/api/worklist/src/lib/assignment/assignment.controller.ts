@@ -1,3 +1,4 @@
+import { ChartScoped } from '@chartdesk/api-records';
 import { type Actor, CurrentActor, ReqMeta, type RequestMeta, RequirePermission } from '@chartdesk/api-platform';
 import {
   type AssignmentResponse,
@@ -30,6 +31,7 @@ export class AssignmentController {
   }
 
   @Post(WorklistPaths.assignments)
+  @ChartScoped()
   @HttpCode(200)
   @RequirePermission('worklist:assign')
   assign(
@@ -41,6 +43,7 @@ export class AssignmentController {
   }
 
   @Post(WorklistPaths.unassignments)
+  @ChartScoped()
   @HttpCode(200)
   @RequirePermission('worklist:assign')
   unassign(

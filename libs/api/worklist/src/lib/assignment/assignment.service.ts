@@ -1,7 +1,15 @@
 import { ChartAccessPolicy } from '@chartdesk/api-access';
 import { AuditService } from '@chartdesk/api-audit';
 import { type Actor, DomainError, type RequestMeta } from '@chartdesk/api-platform';
-import { endActiveAssignment, setChartTerms, startAssignment } from '@chartdesk/api-records';
+import {
+  endActiveAssignment,
+  setChartTerms,
+  startAssignment,
+  ChartAccess,
+  type ChartGrant,
+  workAllows,
+  chartAccessFactsOf,
+} from '@chartdesk/api-records';
 import type {
   AssignmentOutcome,
   AssignmentResponse,
@@ -13,8 +21,7 @@ import type {
 } from '@chartdesk/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { actorIdentityFacts, type FactsRow, factsOfRow, subjectOfActor } from '../access/chart-facts';
-import { ChartGate, type ChartGrant, SUPERVISOR_WORK } from '../access/chart-gate';
+import { actorIdentityFacts, type FactsRow, subjectOfActor } from '../access/chart-facts';
 import { ChartLeaseService } from '../lease/chart-lease.service';
 import { lockChart, transitionChart } from '../status/chart-transition';
 import { coderMayTake, planDistribution } from './distribution-plan';
@@ -38,18 +45,18 @@ function notATeamCoder(): DomainError {
 @Injectable()
 export class AssignmentService {
   constructor(
-    private readonly gate: ChartGate,
+    private readonly access: ChartAccess,
     private readonly leases: ChartLeaseService,
     private readonly audit: AuditService,
   ) {}
 
   assign(actor: Actor, meta: RequestMeta, request: AssignRequest): Promise<AssignmentResponse> {
-    return this.gate.run(actor, meta, async (m) => {
+    return this.access.run(actor, meta, async (m) => {
       const coder = await this.teamCoder(m, actor, request.coderId);
       const outcomes: AssignmentOutcome[] = [];
       for (const encounterId of new Set(request.encounterIds)) {
-        const grant = await this.gate.authorize(m, actor, encounterId, SUPERVISOR_WORK);
-        if (!coderMayTake(coder, factsOfRow(grant.facts), new Date())) {
+        const grant = await this.access.require(m, actor, 'manage', encounterId);
+        if (!coderMayTake(coder, chartAccessFactsOf(grant.facts), new Date())) {
           throw new DomainError(
             'VALIDATION',
             'This coder may not code one of the selected charts (clearance or conflict of interest).',
@@ -64,10 +71,10 @@ export class AssignmentService {
   }
 
   unassign(actor: Actor, meta: RequestMeta, request: UnassignRequest): Promise<AssignmentResponse> {
-    return this.gate.run(actor, meta, async (m) => {
+    return this.access.run(actor, meta, async (m) => {
       const outcomes: AssignmentOutcome[] = [];
       for (const encounterId of new Set(request.encounterIds)) {
-        const grant = await this.gate.authorize(m, actor, encounterId, ['TEAM']);
+        const grant = await this.access.require(m, actor, 'supervise', encounterId);
         const chart = await lockChart(m, encounterId);
         await transitionChart(m, chart, 'UNASSIGN', { actor, meta, audit: this.audit, purpose: grant.purpose });
         const previous = await this.endActiveAssignment(m, encounterId, actor, 'UNASSIGNED');
@@ -93,7 +100,7 @@ export class AssignmentService {
   distribute(actor: Actor, meta: RequestMeta, request: DistributeRequest): Promise<AssignmentResponse> {
     if (!actor.teamId) throw new DomainError('VALIDATION', 'You need a team to distribute work.');
     const teamId = actor.teamId;
-    return this.gate.run(actor, meta, async (m) => {
+    return this.access.run(actor, meta, async (m) => {
       const now = new Date();
       const ids = request.encounterIds ? [...new Set(request.encounterIds)] : null;
       const rows = (await m.query(POOL_SQL, [null, null, null, null, ids])) as (FactsRow & {
@@ -101,13 +108,13 @@ export class AssignmentService {
       })[];
       const own = await actorIdentityFacts(m, actor);
       const visible = rows.filter((r) => {
-        const d = ChartAccessPolicy.canOpen(subjectOfActor(actor, { ...r, ...own }), factsOfRow(r), now);
-        return d.allowed && SUPERVISOR_WORK.includes(d.basis);
+        const d = ChartAccessPolicy.canOpen(subjectOfActor(actor, { ...r, ...own }), chartAccessFactsOf(r), now);
+        return d.allowed && workAllows('manage', d.basis);
       });
       const coders = await teamCoders(m, teamId);
       const { coderCapacity } = await teamSettings(m, teamId);
       const plan = planDistribution(
-        visible.map((r) => ({ facts: factsOfRow(r), type: r.encounter_type })),
+        visible.map((r) => ({ facts: chartAccessFactsOf(r), type: r.encounter_type })),
         coders,
         coderCapacity,
         now,
@@ -118,7 +125,7 @@ export class AssignmentService {
           outcomes.push({ encounterId: step.encounterId, coderId: null, skipped: 'NO_ELIGIBLE_CODER' });
           continue;
         }
-        const grant = await this.gate.authorize(m, actor, step.encounterId, SUPERVISOR_WORK);
+        const grant = await this.access.require(m, actor, 'manage', step.encounterId);
         await this.giveTo(m, actor, meta, grant, step.coderId, request, { distributed: true });
         outcomes.push({ encounterId: step.encounterId, coderId: step.coderId, skipped: null });
       }

@@ -1,4 +1,5 @@
 import { ChartAccessPolicy } from '@chartdesk/api-access';
+import { workAllows, chartAccessFactsOf } from '@chartdesk/api-records';
 import { AuditService } from '@chartdesk/api-audit';
 import { type Actor, DomainError, type RequestMeta } from '@chartdesk/api-platform';
 import type {
@@ -12,8 +13,7 @@ import type {
   WorkPriority,
 } from '@chartdesk/contracts';
 import { Injectable } from '@nestjs/common';
-import { actorIdentityFacts, type FactsRow, factsOfRow, subjectOfActor } from '../access/chart-facts';
-import { SUPERVISOR_WORK } from '../access/chart-gate';
+import { actorIdentityFacts, type FactsRow, subjectOfActor } from '../access/chart-facts';
 import { POOL_SQL, teamCoders, teamSettings } from './team-coders';
 
 type PoolRow = FactsRow & {
@@ -54,8 +54,8 @@ export class BoardService {
         const now = new Date();
         const own = await actorIdentityFacts(m, actor);
         const allowed = (row: FactsRow) => {
-          const d = ChartAccessPolicy.canOpen(subjectOfActor(actor, { ...row, ...own }), factsOfRow(row), now);
-          return d.allowed && SUPERVISOR_WORK.includes(d.basis);
+          const d = ChartAccessPolicy.canOpen(subjectOfActor(actor, { ...row, ...own }), chartAccessFactsOf(row), now);
+          return d.allowed && workAllows('manage', d.basis);
         };
         const poolRows = (await m.query(POOL_SQL, [
           query.facility ?? null,
@@ -66,7 +66,7 @@ export class BoardService {
         ])) as PoolRow[];
         const pool: PoolEntry[] = poolRows
           .filter(allowed)
-          .map((r) => ({ row: r, labels: ChartAccessPolicy.chartLabels(factsOfRow(r)) }))
+          .map((r) => ({ row: r, labels: ChartAccessPolicy.chartLabels(chartAccessFactsOf(r)) }))
           .filter(({ labels }) => !query.label || labels.includes(query.label))
           .map(({ row, labels }) => ({
             encounterId: row.encounter_id,

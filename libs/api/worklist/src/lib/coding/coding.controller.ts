@@ -1,3 +1,4 @@
+import { ChartScoped } from '@chartdesk/api-records';
 import { type Actor, CurrentActor, ReqMeta, type RequestMeta, RequirePermission } from '@chartdesk/api-platform';
 import {
   type EditReferenceData,
@@ -17,6 +18,7 @@ export class CodingController {
   constructor(private readonly coding: CodingService) {}
 
   @Post(WorklistPaths.workspace)
+  @ChartScoped()
   @HttpCode(200)
   @RequirePermission('chart:code')
   @Header('cache-control', 'no-store')
@@ -29,6 +31,7 @@ export class CodingController {
   }
 
   @Put(WorklistPaths.lease)
+  @ChartScoped()
   @RequirePermission('chart:code')
   heartbeat(
     @CurrentActor() actor: Actor,
@@ -39,6 +42,7 @@ export class CodingController {
   }
 
   @Delete(WorklistPaths.lease)
+  @ChartScoped()
   @HttpCode(204)
   @RequirePermission('chart:code')
   release(
@@ -50,6 +54,7 @@ export class CodingController {
   }
 
   @Post(WorklistPaths.editData)
+  @ChartScoped()
   @HttpCode(200)
   @RequirePermission('chart:code')
   @Header('cache-control', 'no-store')
@@ -63,6 +68,7 @@ export class CodingController {
   }
 
   @Put(WorklistPaths.codes)
+  @ChartScoped()
   @RequirePermission('chart:code')
   save(
     @CurrentActor() actor: Actor,
@@ -74,6 +80,7 @@ export class CodingController {
   }
 
   @Post(WorklistPaths.submit)
+  @ChartScoped()
   @HttpCode(200)
   @RequirePermission('chart:submit')
   submit(

@@ -1,4 +1,5 @@
 import { AuditService } from '@chartdesk/api-audit';
+import { ChartAccess } from '@chartdesk/api-records';
 import { loadEditReferenceData } from '@chartdesk/api-codesets';
 import { type Actor, DomainError, type RequestMeta } from '@chartdesk/api-platform';
 import { runEdits } from '@chartdesk/coding-rules';
@@ -17,7 +18,6 @@ import {
 } from '@chartdesk/contracts';
 import { Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CODER_WORK, ChartGate } from '../access/chart-gate';
 import { ChartLeaseService } from '../lease/chart-lease.service';
 import { latestReturnReason, queriesOfChart } from '../queries/query-views';
 import { assertVersion, bumpVersion, illegalTransition, lockChart, transitionChart } from '../status/chart-transition';
@@ -40,14 +40,14 @@ function assertDistinctSequences(codes: ChartCodes): void {
 @Injectable()
 export class CodingService {
   constructor(
-    private readonly gate: ChartGate,
+    private readonly access: ChartAccess,
     private readonly leases: ChartLeaseService,
     private readonly audit: AuditService,
   ) {}
 
   openWorkspace(actor: Actor, meta: RequestMeta, encounterId: string): Promise<WorkspaceView> {
-    return this.gate.run(actor, meta, async (m) => {
-      const grant = await this.gate.authorize(m, actor, encounterId, CODER_WORK);
+    return this.access.run(actor, meta, async (m) => {
+      const grant = await this.access.require(m, actor, 'code', encounterId);
       let chart = await lockChart(m, encounterId);
       if (chart.status === 'ASSIGNED' || chart.status === 'RETURNED') {
         chart = await transitionChart(m, chart, 'START', { actor, meta, audit: this.audit, purpose: grant.purpose });
@@ -81,23 +81,23 @@ export class CodingService {
   }
 
   heartbeat(actor: Actor, meta: RequestMeta, encounterId: string): Promise<LeaseView> {
-    return this.gate.run(actor, meta, async (m) => {
-      await this.gate.authorize(m, actor, encounterId, CODER_WORK);
+    return this.access.run(actor, meta, async (m) => {
+      await this.access.require(m, actor, 'code', encounterId);
       return this.leases.heartbeat(m, encounterId, actor);
     });
   }
 
   release(actor: Actor, meta: RequestMeta, encounterId: string): Promise<void> {
-    return this.gate.run(actor, meta, async (m) => {
-      await this.gate.authorize(m, actor, encounterId, CODER_WORK);
+    return this.access.run(actor, meta, async (m) => {
+      await this.access.require(m, actor, 'code', encounterId);
       await this.leases.release(m, encounterId, actor);
     });
   }
 
   /** Reference data for codes the coder is about to add, so the browser's preview matches the server. */
   editData(actor: Actor, meta: RequestMeta, encounterId: string, request: EditDataRequest): Promise<EditReferenceData> {
-    return this.gate.run(actor, meta, async (m) => {
-      await this.gate.authorize(m, actor, encounterId, CODER_WORK);
+    return this.access.run(actor, meta, async (m) => {
+      await this.access.require(m, actor, 'code', encounterId);
       const codes: ChartCodes = {
         diagnoses: request.codes
           .filter((c) => c.system === 'ICD10CM')
@@ -114,8 +114,8 @@ export class CodingService {
 
   save(actor: Actor, meta: RequestMeta, encounterId: string, request: SaveCodesRequest): Promise<SaveCodesResponse> {
     assertDistinctSequences(request);
-    return this.gate.run(actor, meta, async (m) => {
-      const grant = await this.gate.authorize(m, actor, encounterId, CODER_WORK);
+    return this.access.run(actor, meta, async (m) => {
+      const grant = await this.access.require(m, actor, 'code', encounterId);
       let chart = await lockChart(m, encounterId);
       assertVersion(chart, request.expectedVersion);
       if (chart.status !== 'IN_PROGRESS') throw illegalTransition(chart.status, 'SAVE');
@@ -152,8 +152,8 @@ export class CodingService {
    */
   submit(actor: Actor, meta: RequestMeta, encounterId: string, request: SubmitRequest): Promise<SubmitResponse> {
     assertDistinctSequences(request);
-    return this.gate.run(actor, meta, async (m) => {
-      const grant = await this.gate.authorize(m, actor, encounterId, CODER_WORK);
+    return this.access.run(actor, meta, async (m) => {
+      const grant = await this.access.require(m, actor, 'code', encounterId);
       let chart = await lockChart(m, encounterId);
       assertVersion(chart, request.expectedVersion);
       if (chart.status !== 'IN_PROGRESS') throw illegalTransition(chart.status, 'SUBMIT');

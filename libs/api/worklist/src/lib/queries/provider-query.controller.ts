@@ -1,3 +1,4 @@
+import { ChartScoped } from '@chartdesk/api-records';
 import { type Actor, CurrentActor, ReqMeta, type RequestMeta, RequirePermission } from '@chartdesk/api-platform';
 import {
   type OpenQueryEntry,
@@ -14,6 +15,7 @@ export class ProviderQueryController {
   constructor(private readonly queries: ProviderQueryService) {}
 
   @Post(WorklistPaths.queries)
+  @ChartScoped()
   @HttpCode(201)
   @RequirePermission('query:create')
   create(
@@ -33,6 +35,7 @@ export class ProviderQueryController {
   }
 
   @Post(WorklistPaths.answerQuery)
+  @ChartScoped()
   @HttpCode(200)
   @RequirePermission('query:answer')
   answer(

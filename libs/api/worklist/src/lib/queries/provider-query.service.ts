@@ -1,7 +1,13 @@
 import { ChartAccessPolicy } from '@chartdesk/api-access';
 import { AuditService } from '@chartdesk/api-audit';
 import { type Actor, DomainError, type RequestMeta } from '@chartdesk/api-platform';
-import { documentContainsQuote } from '@chartdesk/api-records';
+import {
+  documentContainsQuote,
+  ChartAccess,
+  ChartDenied,
+  type ChartGrant,
+  chartNotFound,
+} from '@chartdesk/api-records';
 import type {
   AnswerQueryRequest,
   CreateQueryRequest,
@@ -15,14 +21,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { subjectOfActor } from '../access/chart-facts';
-import {
-  CODER_WORK,
-  ChartDenied,
-  ChartGate,
-  type ChartGrant,
-  SUPERVISOR_WORK,
-  chartNotFound,
-} from '../access/chart-gate';
 import { ChartLeaseService } from '../lease/chart-lease.service';
 import { assertVersion, illegalTransition, lockChart, transitionChart } from '../status/chart-transition';
 import { leadingReason, queryOptions } from './query-template';
@@ -85,7 +83,7 @@ SELECT q.id, q.encounter_id, e.encounter_number, u.display_name AS coder_name, q
 export class ProviderQueryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly gate: ChartGate,
+    private readonly access: ChartAccess,
     private readonly leases: ChartLeaseService,
     private readonly audit: AuditService,
   ) {}
@@ -98,8 +96,8 @@ export class ProviderQueryService {
   ): Promise<ProviderQueryView> {
     const leading = leadingReason(request.question);
     if (leading) throw new DomainError('VALIDATION', leading);
-    return this.gate.run(actor, meta, async (m) => {
-      const grant = await this.gate.authorize(m, actor, encounterId, CODER_WORK);
+    return this.access.run(actor, meta, async (m) => {
+      const grant = await this.access.require(m, actor, 'code', encounterId);
       const chart = await lockChart(m, encounterId);
       assertVersion(chart, request.expectedVersion);
       if (chart.status !== 'IN_PROGRESS') throw illegalTransition(chart.status, 'HOLD_FOR_QUERY');
@@ -157,7 +155,7 @@ export class ProviderQueryService {
       for (const r of rows) {
         let grant;
         try {
-          grant = await this.gate.authorize(m, actor, r.encounter_id, SUPERVISOR_WORK);
+          grant = await this.access.require(m, actor, 'manage', r.encounter_id);
         } catch (error) {
           if (error instanceof ChartDenied) continue;
           throw error;
@@ -213,14 +211,14 @@ export class ProviderQueryService {
   }
 
   answer(actor: Actor, meta: RequestMeta, queryId: string, request: AnswerQueryRequest): Promise<TransitionResponse> {
-    return this.gate.run(actor, meta, async (m) => {
+    return this.access.run(actor, meta, async (m) => {
       const [query] = (await m.query(
         'SELECT id, encounter_id, status, options FROM provider_query WHERE id = $1 FOR UPDATE',
         [queryId],
       )) as { id: string; encounter_id: string; status: string; options: string[] }[];
       // The same answer as a chart the caller may not see: no hint which query ids exist.
       if (!query) throw chartNotFound();
-      const grant = await this.gate.authorize(m, actor, query.encounter_id, SUPERVISOR_WORK);
+      const grant = await this.access.require(m, actor, 'manage', query.encounter_id);
       const chart = await lockChart(m, query.encounter_id);
       if (query.status !== 'OPEN') throw new DomainError('CONFLICT', 'This query has already been answered.');
       if (!query.options.includes(request.option)) {

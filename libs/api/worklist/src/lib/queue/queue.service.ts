@@ -1,7 +1,7 @@
 import { ChartAccessPolicy } from '@chartdesk/api-access';
 import { AuditService } from '@chartdesk/api-audit';
 import { type Actor, type RequestMeta } from '@chartdesk/api-platform';
-import { startAssignment } from '@chartdesk/api-records';
+import { startAssignment, chartAccessFactsOf } from '@chartdesk/api-records';
 import {
   type CodingStatus,
   type EncounterType,
@@ -15,7 +15,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { actorIdentityFacts, type FactsRow, factsOfRow, subjectOfActor } from '../access/chart-facts';
+import { actorIdentityFacts, type FactsRow, subjectOfActor } from '../access/chart-facts';
 import { coderMayTake } from '../assignment/distribution-plan';
 import { teamSettings } from '../assignment/team-coders';
 import { lockChart, transitionChart } from '../status/chart-transition';
@@ -98,7 +98,7 @@ export class QueueService {
     const now = new Date();
     const rows = (await m.query(QUEUE_SQL, [actor.userId])) as QueueRow[];
     return rows.filter(
-      (r) => ChartAccessPolicy.canOpen(subjectOfActor(actor, { ...r, ...own }), factsOfRow(r), now).allowed,
+      (r) => ChartAccessPolicy.canOpen(subjectOfActor(actor, { ...r, ...own }), chartAccessFactsOf(r), now).allowed,
     );
   }
 
@@ -119,7 +119,7 @@ export class QueueService {
     };
     const now = new Date();
     const candidates = (await m.query(PULL_CANDIDATES_SQL, [me.specialties])) as FactsRow[];
-    const chosen = candidates.find((r) => coderMayTake(coder, factsOfRow(r), now));
+    const chosen = candidates.find((r) => coderMayTake(coder, chartAccessFactsOf(r), now));
     if (!chosen) return null;
     const chart = await lockChart(m, chosen.encounter_id);
     const assignment = { id: await startAssignment(m, chart.id, actor.userId, actor.userId) };

@@ -12,6 +12,7 @@ import { OpenInvestigationDto } from './dto/open-investigation.dto';
 import { PatientLookupQueryDto } from './dto/patient-lookup.query';
 import { InvestigationService } from './investigation.service';
 import { PatientIdentityService } from './patient-identity.service';
+import { ChartScoped } from '../access/chart-scoped';
 
 /** Compliance: identifiers always; clinical content only under an investigation or a break-the-glass grant. */
 @Controller()
@@ -45,6 +46,7 @@ export class ComplianceRecordsController {
   }
 
   @Get(RecordsPaths.complianceChart)
+  @ChartScoped()
   @RequirePermission('compliance:investigate')
   @Header('cache-control', 'no-store')
   chart(
@@ -56,6 +58,7 @@ export class ComplianceRecordsController {
   }
 
   @Get(RecordsPaths.complianceChartDocument)
+  @ChartScoped()
   @RequirePermission('compliance:investigate')
   @Header('cache-control', 'no-store')
   document(

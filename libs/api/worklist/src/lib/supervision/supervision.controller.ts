@@ -1,3 +1,4 @@
+import { ChartScoped } from '@chartdesk/api-records';
 import { type Actor, CurrentActor, ReqMeta, type RequestMeta, RequirePermission } from '@chartdesk/api-platform';
 import { type TransitionResponse, WorklistPaths } from '@chartdesk/contracts';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
@@ -9,6 +10,7 @@ export class SupervisionController {
   constructor(private readonly supervision: SupervisionService) {}
 
   @Post(WorklistPaths.returnChart)
+  @ChartScoped()
   @HttpCode(200)
   @RequirePermission('chart:return')
   returnChart(
@@ -21,6 +23,7 @@ export class SupervisionController {
   }
 
   @Post(WorklistPaths.complete)
+  @ChartScoped()
   @HttpCode(200)
   @RequirePermission('chart:return')
   complete(
@@ -32,6 +35,7 @@ export class SupervisionController {
   }
 
   @Post(WorklistPaths.breakLease)
+  @ChartScoped()
   @HttpCode(204)
   @RequirePermission('lease:break')
   breakLease(

@@ -1,8 +1,8 @@
 import { AuditService } from '@chartdesk/api-audit';
+import { ChartAccess } from '@chartdesk/api-records';
 import { type Actor, DomainError, type RequestMeta } from '@chartdesk/api-platform';
 import type { TransitionResponse } from '@chartdesk/contracts';
 import { Injectable } from '@nestjs/common';
-import { ChartGate, SUPERVISOR_WORK } from '../access/chart-gate';
 import { ChartLeaseService } from '../lease/chart-lease.service';
 import { lockChart, transitionChart } from '../status/chart-transition';
 import { recordChartReturn } from './chart-returns';
@@ -11,14 +11,14 @@ import { recordChartReturn } from './chart-returns';
 @Injectable()
 export class SupervisionService {
   constructor(
-    private readonly gate: ChartGate,
+    private readonly access: ChartAccess,
     private readonly leases: ChartLeaseService,
     private readonly audit: AuditService,
   ) {}
 
   returnChart(actor: Actor, meta: RequestMeta, encounterId: string, reason: string): Promise<TransitionResponse> {
-    return this.gate.run(actor, meta, async (m) => {
-      const grant = await this.gate.authorize(m, actor, encounterId, ['TEAM']);
+    return this.access.run(actor, meta, async (m) => {
+      const grant = await this.access.require(m, actor, 'supervise', encounterId);
       const chart = await lockChart(m, encounterId);
       const after = await transitionChart(m, chart, 'RETURN', {
         actor,
@@ -44,8 +44,8 @@ export class SupervisionService {
   }
 
   complete(actor: Actor, meta: RequestMeta, encounterId: string): Promise<TransitionResponse> {
-    return this.gate.run(actor, meta, async (m) => {
-      const grant = await this.gate.authorize(m, actor, encounterId, ['TEAM']);
+    return this.access.run(actor, meta, async (m) => {
+      const grant = await this.access.require(m, actor, 'supervise', encounterId);
       const chart = await lockChart(m, encounterId);
       const after = await transitionChart(m, chart, 'COMPLETE', {
         actor,
@@ -58,8 +58,8 @@ export class SupervisionService {
   }
 
   breakLease(actor: Actor, meta: RequestMeta, encounterId: string): Promise<void> {
-    return this.gate.run(actor, meta, async (m) => {
-      const grant = await this.gate.authorize(m, actor, encounterId, SUPERVISOR_WORK);
+    return this.access.run(actor, meta, async (m) => {
+      const grant = await this.access.require(m, actor, 'manage', encounterId);
       const chart = await lockChart(m, encounterId);
       const broken = await this.leases.breakAny(m, encounterId);
       if (!broken) throw new DomainError('CONFLICT', 'Nobody holds this chart right now.');
