@@ -135,6 +135,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/admin/users/:id/reset-mfa': [ADMIN],
   'POST /api/admin/users/:id/reset-password': [ADMIN],
   'POST /api/admin/users/:id/revoke-sessions': [ADMIN],
+  // Separation of duties: a second administrator approves another's account change.
+  'POST /api/admin/users/:id/approve': [ADMIN],
+  'POST /api/admin/users/:id/reject': [ADMIN],
   'GET /api/admin/teams': [ADMIN],
   'POST /api/admin/teams': [ADMIN],
   'PATCH /api/admin/teams/:id': [ADMIN],

@@ -72,6 +72,7 @@ describeWithFullCms('code reference and PCS builder on the full FY2026 import (r
       expect(root.position).toBe(1);
       expect(root.choices.map((c) => c.value)).toEqual(expect.arrayContaining(['0', '1', 'B', 'X']));
       expect(root.choices.find((c) => c.value === 'B')?.label).toBe('Imaging');
+      expect(root.choices[0].codeCount).toBeNull();
       const bodySystems = await build('0');
       expect(bodySystems.choices.find((c) => c.value === 'F')?.label).toBe('Hepatobiliary System and Pancreas');
       const operations = await build('0F');

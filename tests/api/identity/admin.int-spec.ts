@@ -16,6 +16,12 @@ import { type TestUser, authHeader, createUser, signIn } from '../../support/aut
 describe('user and team administration (ADMIN only)', () => {
   let t: TestApp;
   let admin: TestUser;
+  /** The second administrator who approves account changes (separation of duties). */
+  let approver: TestUser;
+  const approve = async (userId: string) => {
+    const res = await call('POST', `/api/admin/users/${userId}/approve`, undefined, approver.accessToken);
+    expect(res.statusCode).toBe(200);
+  };
 
   const call = (
     method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
@@ -40,6 +46,7 @@ describe('user and team administration (ADMIN only)', () => {
   beforeAll(async () => {
     t = await createTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '10000' });
     admin = await createUser(t.app, { role: 'ADMIN' });
+    approver = await createUser(t.app, { role: 'ADMIN' });
   });
   afterAll(async () => {
     await t?.close();
@@ -49,8 +56,18 @@ describe('user and team administration (ADMIN only)', () => {
     const created = await call('POST', '/api/admin/users', newUser());
     expect(created.statusCode).toBe(201);
     const body = created.json<CreatedUser>();
-    expect(body.user).toMatchObject({ role: 'CODER', status: 'ACTIVE', mustChangePassword: true, mfaEnrolled: false });
+    expect(body.user).toMatchObject({
+      role: 'CODER',
+      status: 'PENDING_APPROVAL',
+      mustChangePassword: true,
+      mfaEnrolled: false,
+      linkedPatientCount: 1,
+      pendingApproval: { change: 'create', role: 'CODER', requestedBy: admin.user.id },
+    });
     expect(JSON.stringify(body)).not.toMatch(/password_hash|passwordHash|totp/i);
+    // The admin sees that patients are linked, never which ones.
+    expect(JSON.stringify(body)).not.toContain('MRN-E-0001');
+    await approve(body.user.id);
 
     const step1 = await post(AuthPaths.login, {
       username: body.user.username.toUpperCase(),
@@ -190,7 +207,10 @@ describe('user and team administration (ADMIN only)', () => {
     expect((await call('POST', `/api/admin/users/${coder.user.id}/disable`)).json()).toMatchObject({
       status: 'DISABLED',
     });
-    expect((await call('POST', `/api/admin/users/${coder.user.id}/enable`)).json()).toMatchObject({ status: 'ACTIVE' });
+    expect((await call('POST', `/api/admin/users/${coder.user.id}/enable`)).json()).toMatchObject({
+      status: 'PENDING_APPROVAL',
+    });
+    await approve(coder.user.id);
     await expect(signIn(t.app, coder.user.username, coder.password, coder.totpSecret)).resolves.toBeDefined();
     expect((await call('POST', `/api/admin/users/${admin.user.id}/disable`)).statusCode).toBe(409);
     expect((await call('PATCH', `/api/admin/users/${admin.user.id}`, { role: 'CODER' })).statusCode).toBe(409);
@@ -206,6 +226,7 @@ describe('user and team administration (ADMIN only)', () => {
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ mfaEnrolled: false });
     expect((await call('GET', apiUrl(AuthPaths.me), undefined, coder.accessToken)).statusCode).toBe(401);
+    await approve(coder.user.id);
     const login = await post(AuthPaths.login, { username: coder.user.username, password: coder.password });
     expect(login.json<LoginPending>().stage).toBe('MFA_ENROL');
   });
@@ -216,6 +237,7 @@ describe('user and team administration (ADMIN only)', () => {
     expect((await call('GET', apiUrl(AuthPaths.me), undefined, coder.accessToken)).statusCode).toBe(401);
     const reset = await call('POST', `/api/admin/users/${coder.user.id}/reset-password`);
     const { temporaryPassword } = reset.json<CreatedUser>();
+    await approve(coder.user.id);
     const login = await post(AuthPaths.login, { username: coder.user.username, password: temporaryPassword });
     // Enrolled users still prove the second factor before replacing the password.
     expect(login.json<LoginPending>().stage).toBe('MFA_VERIFY');

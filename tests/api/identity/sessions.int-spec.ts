@@ -172,6 +172,14 @@ describe('sessions: refresh rotation, reuse, CSRF, idle and absolute limits, log
     });
     expect(res.statusCode).toBe(200);
     expect((await me(user.accessToken)).statusCode).toBe(401);
+    // A role change waits for a second administrator (separation of duties).
+    const approver = await createUser(t.app, { role: 'ADMIN' });
+    const approved = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/users/${user.user.id}/approve`,
+      headers: authHeader(approver.accessToken),
+    });
+    expect(approved.statusCode).toBe(200);
     const again = await signIn(t.app, user.user.username, user.password, user.totpSecret);
     expect(again.body.user.role).toBe('SUPERVISOR');
     expect((await me(again.accessToken)).json()).toMatchObject({ role: 'SUPERVISOR' });

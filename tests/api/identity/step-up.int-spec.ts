@@ -67,9 +67,9 @@ describe('step-up throttling', () => {
       )[0]?.n,
     );
   /** A code no step near now accepts (a fixed guess could, by chance, be right). */
-  const wrongCode = (secret: string): string => {
+  const wrongCode = async (secret: string): Promise<string> => {
     const now = Math.floor(t.app.get(Clock).nowMs() / 1000);
-    const near = new Set([-2, -1, 0, 1, 2].map((d) => totpCodeAt(secret, now + d * 30)));
+    const near = new Set(await Promise.all([-2, -1, 0, 1, 2].map((d) => totpCodeAt(secret, now + d * 30))));
     for (let n = 0; ; n++) {
       const guess = String(n).padStart(6, '0');
       if (!near.has(guess)) return guess;
@@ -87,7 +87,7 @@ describe('step-up throttling', () => {
     const supervisor = await createUser(t.app, { role: 'SUPERVISOR', teamId: await createTeam(t.app) });
     const statuses: number[] = [];
     for (let i = 0; i < 200; i++)
-      statuses.push((await breakGlass(supervisor, wrongCode(supervisor.totpSecret))).statusCode);
+      statuses.push((await breakGlass(supervisor, await wrongCode(supervisor.totpSecret))).statusCode);
     // Delay, then lock (answered 429 without looking at the code), then the guessing session is over.
     expectThrottled(statuses);
     const me = await t.app.inject({
@@ -124,7 +124,7 @@ describe('step-up throttling', () => {
         payload: { currentPassword: coder.password, code },
       });
     const statuses: number[] = [];
-    for (let i = 0; i < 20; i++) statuses.push((await reset(wrongCode(coder.totpSecret))).statusCode);
+    for (let i = 0; i < 20; i++) statuses.push((await reset(await wrongCode(coder.totpSecret))).statusCode);
     expectThrottled(statuses);
     // The authenticator is still enrolled: the reset never happened.
     const [row] = (await t.app
@@ -138,12 +138,12 @@ describe('step-up throttling', () => {
   it('clears the count after a right code, so an honest typo costs nothing later', async () => {
     const supervisor = await createUser(t.app, { role: 'SUPERVISOR', teamId: await createTeam(t.app) });
     for (let i = 0; i < 2; i++) {
-      expect((await breakGlass(supervisor, wrongCode(supervisor.totpSecret))).statusCode).toBe(403);
+      expect((await breakGlass(supervisor, await wrongCode(supervisor.totpSecret))).statusCode).toBe(403);
     }
     // The step-up passes (the grant's own decision follows).
     expect((await breakGlass(supervisor, await freshTotpCode(t.app, supervisor.totpSecret))).statusCode).not.toBe(403);
     for (let i = 0; i < 2; i++) {
-      expect((await breakGlass(supervisor, wrongCode(supervisor.totpSecret))).statusCode).toBe(403);
+      expect((await breakGlass(supervisor, await wrongCode(supervisor.totpSecret))).statusCode).toBe(403);
     }
   });
 

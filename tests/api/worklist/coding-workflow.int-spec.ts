@@ -171,6 +171,22 @@ describe('coding a chart: workspace, lease, versions, submit, query, return (rea
     expect(late.error.details).toMatchObject({ currentStatus: 'SUBMITTED' });
   });
 
+  it('refuses a diagnosis code entered twice (with or without the dot) at entry', async () => {
+    const id = await assigned();
+    const open = await openWorkspace(t.app, coder, id);
+    const twice = await call(t.app, coder, 'PUT', chartPath(WorklistPaths.codes, id), {
+      expectedVersion: open.body.version,
+      diagnoses: [
+        { sequence: 1, code: 'J18.9', poa: null },
+        { sequence: 2, code: 'j189', poa: null },
+      ],
+      procedures: [],
+    });
+    expect(twice.status).toBe(400);
+    expect(JSON.stringify(twice.error)).toMatch(/only once/);
+    expect((await openWorkspace(t.app, coder, id)).body.latest).toBeNull();
+  });
+
   it('keeps coding versions immutable in the database', async () => {
     const id = await assigned();
     const open = await openWorkspace(t.app, coder, id);

@@ -73,9 +73,9 @@ const QUERIES = [
 ];
 
 /** The service's own first statement for the text, with the same vocabulary: the bare-SQL baseline. */
-function sqlFor(q: string, vocabulary: SearchVocabulary): { sql: string; params: unknown[] } {
+function sqlFor(q: string, vocabulary: SearchVocabulary): { name: string; text: string; values: unknown[] } {
   const [first] = statementsFor(planSearch(q, vocabulary), { dos: DOS, system: null, limit: 20, offset: 0 });
-  return first;
+  return { name: first.name, text: first.sql, values: first.params };
 }
 
 async function startServer(
@@ -208,7 +208,7 @@ if (!haveCms) progress(`B3 skipped: the CMS files are not in ${CMS_DIR} (see lib
       };
       const viaSql = async (i: number): Promise<void> => {
         const s = statements[i % statements.length];
-        await pool.query(s.sql, s.params);
+        await pool.query(s);
       };
 
       progress('warming up…');

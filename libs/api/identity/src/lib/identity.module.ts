@@ -25,6 +25,7 @@ import { JwtStrategy } from './tokens/jwt.strategy';
 import { UserProvisioningService } from './users/user-provisioning.service';
 import { UsersRepository } from './users/users.repository';
 import { StepUpService } from './step-up/step-up.service';
+import { AccountApprovals } from './admin/account-approvals';
 
 /**
  * Users, credentials, MFA, sessions and tokens. The global guards that use
@@ -64,6 +65,7 @@ import { StepUpService } from './step-up/step-up.service';
     TeamsService,
     DemoBanner,
     StepUpService,
+    AccountApprovals,
   ],
   exports: [
     Clock,

@@ -54,6 +54,7 @@ export const codeFirstSequenceRule: EditRule = (context) => {
   const lines = readLines(context);
   const sequence = (line: ReadLine) => context.input.diagnoses[line.index].sequence;
   for (const line of lines) {
+    // one finding per code: the first condition its notes name that is sequenced after it
     for (const note of notesOf(context, line.code, 'CODE_FIRST')) {
       const first = lines.find((o) => o !== line && o.code.startsWith(note.otherPrefix));
       if (!first || sequence(first) < sequence(line)) continue;
@@ -66,6 +67,7 @@ export const codeFirstSequenceRule: EditRule = (context) => {
         basis: 'CMS',
         evidence: `Tabular ${note.codePrefix} Code first: ${note.note}`,
       });
+      break;
     }
   }
 };

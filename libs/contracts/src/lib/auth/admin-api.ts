@@ -1,7 +1,24 @@
 import type { Role, SensitivityLabel, Specialty } from './roles';
 
-export const USER_STATUSES = ['ACTIVE', 'DISABLED'] as const;
+/**
+ * `PENDING_APPROVAL`: an administrator created, promoted, enabled or reset the
+ * account, and it cannot sign in until a second administrator approves
+ * (separation of duties; see libs/api/identity/README.md).
+ */
+export const USER_STATUSES = ['ACTIVE', 'DISABLED', 'PENDING_APPROVAL'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
+
+/** Account changes that need a second administrator's approval before the account may sign in. */
+export const APPROVAL_CHANGES = ['create', 'role-change', 'enable', 'password-reset', 'mfa-reset'] as const;
+export type ApprovalChange = (typeof APPROVAL_CHANGES)[number];
+
+/** The change waiting for a second administrator. */
+export interface PendingApproval {
+  readonly change: ApprovalChange;
+  readonly role: Role;
+  readonly requestedBy: string;
+  readonly requestedAt: string;
+}
 
 export const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -38,9 +55,15 @@ export interface UserDetail extends UserSummary {
   readonly part2TrainingDate: string | null;
   readonly specialties: readonly Specialty[];
   readonly schedule: ShiftSchedule | null;
-  readonly linkedPatientIds: readonly string[];
+  /**
+   * How many patient records are linked to this employee (so their own chart
+   * answers 404 to them). Write-only ids: an admin sees no patient data, and
+   * which patient an employee is, is patient data.
+   */
+  readonly linkedPatientCount: number;
   readonly mustChangePassword: boolean;
   readonly activeSessions: number;
+  readonly pendingApproval: PendingApproval | null;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

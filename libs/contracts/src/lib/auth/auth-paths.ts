@@ -20,6 +20,8 @@ export const AdminPaths = {
   userResetMfa: 'admin/users/:id/reset-mfa',
   userResetPassword: 'admin/users/:id/reset-password',
   userRevokeSessions: 'admin/users/:id/revoke-sessions',
+  userApprove: 'admin/users/:id/approve',
+  userReject: 'admin/users/:id/reject',
   teams: 'admin/teams',
   team: 'admin/teams/:id',
 } as const;

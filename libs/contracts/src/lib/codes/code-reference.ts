@@ -118,8 +118,8 @@ export interface PcsBuilderChoice {
   readonly value: string;
   /** From the PCS Tables when imported; else derived from the order file's table headers; null when neither says. */
   readonly label: string | null;
-  /** Valid codes of the release under this choice. */
-  readonly codeCount: number;
+  /** Valid codes of the release under this choice, from position 4 on; null for positions 1–3. */
+  readonly codeCount: number | null;
   /** Title of the first valid code under this choice, a hint when there is no label. */
   readonly example: string;
 }

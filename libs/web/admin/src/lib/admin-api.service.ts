@@ -44,6 +44,13 @@ export class AdminApiService {
     );
   }
 
+  /** A second administrator's decision on a pending account change. */
+  decide(id: string, approve: boolean): Promise<UserDetail> {
+    return firstValueFrom(
+      this.http.post<UserDetail>(withId(approve ? AdminPaths.userApprove : AdminPaths.userReject, id), {}),
+    );
+  }
+
   resetMfa(id: string, adminPassword: string): Promise<UserDetail> {
     return firstValueFrom(this.http.post<UserDetail>(withId(AdminPaths.userResetMfa, id), { adminPassword }));
   }

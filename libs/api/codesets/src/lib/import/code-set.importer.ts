@@ -92,6 +92,8 @@ async function writeGuidelineDefaults(
 ): Promise<void> {
   const label = `ICD-10-CM ${release}`;
   const rows = deriveGuidelineDefaults(parsed.rows, label);
+  // A partial file (an addendum, a test extract) may hold no code a default applies to: nothing to derive.
+  if (rows.length === 0) return;
   await writeEditData(
     manager,
     {

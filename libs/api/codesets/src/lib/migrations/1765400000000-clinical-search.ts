@@ -55,7 +55,8 @@ export class ClinicalSearch1765400000000 implements MigrationInterface {
         ADD COLUMN search_generality integer GENERATED ALWAYS AS (code_search_generality(long_description)) STORED,
         -- the first word, lower case: a title that starts with what was typed is the likelier meaning
         ADD COLUMN search_lead text GENERATED ALWAYS AS (lower(substring(long_description from '^[[:alnum:]]+'))) STORED`);
-    await q.query('CREATE INDEX code_search_words ON code USING gin (search_words)');
+    // No pending list: bulk imports would otherwise leave 100 k+ entries every search scans until a vacuum.
+    await q.query('CREATE INDEX code_search_words ON code USING gin (search_words) WITH (fastupdate = off)');
     // Tabular inclusion terms and Index entries, matched with the same vector as code titles.
     await q.query('CREATE INDEX code_search_term_words ON code_search_term USING gin (code_search_vector(term))');
   }

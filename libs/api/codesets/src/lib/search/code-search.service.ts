@@ -9,6 +9,7 @@ import {
 } from '@chartdesk/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { CODE_PREFIX_SQL, WORDS_SQL } from './code-search.sql';
 import { SearchResultCache } from './search-result-cache';
@@ -28,6 +29,8 @@ interface HitRow {
 }
 
 export interface SearchStatement {
+  /** Named, so each pooled connection parses and plans it once (planning costs more than a narrow search). */
+  readonly name: string;
   readonly sql: string;
   readonly params: unknown[];
   readonly match: 'code' | 'words';
@@ -40,10 +43,22 @@ export function statementsFor(
 ): SearchStatement[] {
   const head = [page.dos, page.system, page.limit, page.offset];
   const out: SearchStatement[] = [];
-  if (plan.code) out.push({ sql: CODE_PREFIX_SQL, params: [...head, plan.code, plan.words ?? null], match: 'code' });
+  if (plan.code) {
+    out.push({
+      name: 'code-search-prefix',
+      sql: CODE_PREFIX_SQL,
+      params: [...head, plan.code, plan.words ?? null],
+      match: 'code',
+    });
+  }
   const words = plan.code ? plan.wordsIfNoCode : plan;
   if (words?.words) {
-    out.push({ sql: WORDS_SQL, params: [...head, words.words, words.leads, words.wholeWords], match: 'words' });
+    out.push({
+      name: 'code-search-words',
+      sql: WORDS_SQL,
+      params: [...head, words.words, words.leads, words.wholeWords],
+      match: 'words',
+    });
   }
   return out;
 }
@@ -60,6 +75,15 @@ export class CodeSearchService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly vocabulary: SearchVocabularyStore,
   ) {}
+
+  /** The embedded PGlite server listens on a socket directory (see dataSourceOptions). */
+  private get embedded(): boolean {
+    return typeof (this.dataSource.options as { host?: unknown }).host === 'string';
+  }
+
+  private pool(): Pool {
+    return (this.dataSource.driver as unknown as { master: Pool }).master;
+  }
 
   /**
    * Exact code, then code prefix, then words ranked over every match; one
@@ -80,7 +104,14 @@ export class CodeSearchService {
     let rows: HitRow[] = [];
     let match: SearchStatement['match'] = 'words';
     for (const statement of statementsFor(plan, { dos, system, limit, offset })) {
-      rows = (await this.dataSource.query(statement.sql, statement.params)) as HitRow[];
+      rows = (
+        await this.pool().query<HitRow>({
+          // the embedded server is one backend behind many sockets: one name would clash between them
+          name: this.embedded ? undefined : statement.name,
+          text: statement.sql,
+          values: statement.params,
+        })
+      ).rows;
       match = statement.match;
       if ((rows[0]?.total ?? 0) > 0) break;
     }

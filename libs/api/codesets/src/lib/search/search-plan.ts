@@ -33,7 +33,14 @@ function word(w: string, prefix = true): QueryNode {
 }
 
 function combine(op: '&' | '|', nodes: QueryNode[]): QueryNode | undefined {
-  const kept = nodes.filter(Boolean);
+  // the same alternative twice ("heart" typed and "heart" from heart → cardiac | heart) is one
+  const seen = new Set<string>();
+  const kept = nodes.filter((n) => {
+    const key = render(n);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   if (kept.length === 0) return undefined;
   return kept.length === 1 ? kept[0] : { op, nodes: kept };
 }

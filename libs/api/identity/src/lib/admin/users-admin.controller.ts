@@ -82,6 +82,26 @@ export class UsersAdminController {
     return this.users.resetPassword(actor, id, meta);
   }
 
+  @Post(AdminPaths.userApprove)
+  @HttpCode(200)
+  approve(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<UserDetail> {
+    return this.users.decide(actor, id, true, meta);
+  }
+
+  @Post(AdminPaths.userReject)
+  @HttpCode(200)
+  reject(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<UserDetail> {
+    return this.users.decide(actor, id, false, meta);
+  }
+
   @Post(AdminPaths.userRevokeSessions)
   @HttpCode(200)
   revokeSessions(

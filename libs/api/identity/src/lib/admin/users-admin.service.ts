@@ -24,6 +24,7 @@ import {
 import { UsersRepository } from '../users/users.repository';
 import type { CreateUserDto } from './dto/user-admin.dto';
 import { newTemporaryPassword } from './temporary-password';
+import { AccountApprovals } from './account-approvals';
 
 const NOT_FOUND = 'No such user.';
 
@@ -44,6 +45,7 @@ export class UsersAdminService {
     private readonly account: AccountService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly approvals: AccountApprovals,
   ) {}
 
   async list(query: UserListQuery): Promise<UserList> {
@@ -91,8 +93,10 @@ export class UsersAdminService {
     this.assertScheduleWindows(input);
     const temporaryPassword = this.temporaryPasswordFor(input.username, input.displayName);
     return this.dataSource.transaction(async (m) => {
-      const user = await this.provisioning.create(m, input, temporaryPassword, { mustChangePassword: true });
-      await this.auditChange(m, actor, meta, user, 'create', null, auditableFields(user));
+      const created = await this.provisioning.create(m, input, temporaryPassword, { mustChangePassword: true });
+      await this.approvals.request(m, actor, created, 'create');
+      const user = await this.lockUser(m, created.id);
+      await this.auditChange(m, actor, meta, user, 'create', null, auditableFields(user), { approvalRequested: true });
       return { user: await this.detail(m, user), temporaryPassword };
     });
   }
@@ -126,11 +130,17 @@ export class UsersAdminService {
       await m.query(`UPDATE app_user SET ${sets.join(', ')} WHERE id = $1`, params);
       const after = await this.lockUser(m, id);
       let revoked: string[] = [];
-      if (after.role !== before.role) revoked = await this.sessions.revokeAllForUser(m, id, 'role-changed');
-      await this.auditChange(m, actor, meta, after, 'update', auditableFields(before), auditableFields(after), {
+      if (after.role !== before.role) {
+        // Ends the sessions too, so the new role applies to the very next request — once approved.
+        revoked = await this.sessions.revokeAllForUser(m, id, 'role-changed');
+        await this.approvals.request(m, actor, after, 'role-change', before.role);
+      }
+      const current = await this.lockUser(m, id);
+      await this.auditChange(m, actor, meta, current, 'update', auditableFields(before), auditableFields(current), {
         sessionsRevoked: revoked.length,
+        approvalRequested: after.role !== before.role,
       });
-      return this.detail(m, after);
+      return this.detail(m, current);
     });
   }
 
@@ -140,11 +150,19 @@ export class UsersAdminService {
       if (status === 'DISABLED' && before.id === actor.userId) {
         throw new DomainError('CONFLICT', 'You cannot disable your own account.');
       }
-      await m.query('UPDATE app_user SET status = $2, updated_at = $3 WHERE id = $1', [id, status, this.clock.now()]);
+      if (status === 'ACTIVE' && before.status === 'PENDING_APPROVAL') {
+        throw new DomainError('CONFLICT', 'This account is waiting for a second administrator to approve it.');
+      }
       let revoked: string[] = [];
-      if (status === 'DISABLED') revoked = await this.sessions.revokeAllForUser(m, id, 'user-disabled');
-      // Enabling also lifts a lock, including the permanent one after 100 failures.
-      else await this.throttle.clear(m, usernameKey(before.username));
+      if (status === 'DISABLED') {
+        await m.query('UPDATE app_user SET status = $2, updated_at = $3 WHERE id = $1', [id, status, this.clock.now()]);
+        await this.approvals.supersede(m, id);
+        revoked = await this.sessions.revokeAllForUser(m, id, 'user-disabled');
+      } else if (before.status === 'DISABLED') {
+        // Enabling waits for a second administrator; it also lifts a lock, including the permanent one.
+        await this.approvals.request(m, actor, before, 'enable');
+        await this.throttle.clear(m, usernameKey(before.username));
+      }
       const after = await this.lockUser(m, id);
       await this.auditChange(
         m,
@@ -167,6 +185,8 @@ export class UsersAdminService {
       const before = await this.lockUser(m, id);
       await this.mfa.reset(m, id);
       const revoked = await this.sessions.revokeAllForUser(m, id, 'mfa-reset');
+      // Whoever enrols the next authenticator must not be this administrator alone.
+      await this.approvals.request(m, actor, before, 'mfa-reset');
       const after = await this.lockUser(m, id);
       await this.audit.record(m, {
         action: 'MFA_RESET',
@@ -194,6 +214,8 @@ export class UsersAdminService {
       );
       const revoked = await this.sessions.revokeAllForUser(m, id, 'password-reset');
       await this.throttle.clear(m, usernameKey(before.username));
+      // This administrator now holds the temporary password: a second one must approve.
+      await this.approvals.request(m, actor, before, 'password-reset');
       const after = await this.lockUser(m, id);
       await this.auditChange(m, actor, meta, after, 'password-reset', auditableFields(before), auditableFields(after), {
         sessionsRevoked: revoked.length,
@@ -220,6 +242,15 @@ export class UsersAdminService {
     });
   }
 
+  /** A second administrator approves (or either rejects) the change waiting on the account. */
+  async decide(actor: Actor, id: string, approve: boolean, meta: RequestMeta): Promise<UserDetail> {
+    return this.dataSource.transaction(async (m) => {
+      const before = await this.lockUser(m, id);
+      await this.approvals.decide(m, actor, meta, before, approve);
+      return this.detail(m, await this.lockUser(m, id));
+    });
+  }
+
   private async lockUser(m: EntityManager, id: string): Promise<UserRecord> {
     const user = await this.users.findById(id, m, true);
     if (!user) throw new DomainError('NOT_FOUND', NOT_FOUND);
@@ -228,7 +259,12 @@ export class UsersAdminService {
 
   private async detail(m: EntityManager, user: UserRecord): Promise<UserDetail> {
     const locked = await this.throttle.isLocked(m, usernameKey(user.username));
-    return toUserDetail(user, locked, await this.sessions.countLive(m, user.id));
+    return toUserDetail(
+      user,
+      locked,
+      await this.sessions.countLive(m, user.id),
+      await this.approvals.pending(m, user.id),
+    );
   }
 
   private temporaryPasswordFor(username: string, displayName: string): string {

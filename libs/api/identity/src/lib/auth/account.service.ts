@@ -94,7 +94,14 @@ export class AccountService {
         [hashOpaqueToken(refreshToken)],
       )) as { id: string; user_id: string; role: string }[];
       const row = rows[0];
-      if (!row || !safeEqual(csrfHeader, this.csrfToken(row.id))) return;
+      // No such session: it is over already, so clearing the cookies is the whole logout.
+      if (!row) return;
+      // A live session with the wrong anti-forgery token is refused, not half-done: answering
+      // "signed out" while the session lives on would mislead someone leaving a shared computer,
+      // and ending it would let a forger sign people out.
+      if (!safeEqual(csrfHeader, this.csrfToken(row.id))) {
+        throw new DomainError('FORBIDDEN', 'The request is missing its anti-forgery token. Reload the page.');
+      }
       if (await this.sessions.revoke(m, row.id, 'logout')) {
         await this.audit.record(m, {
           action: 'LOGOUT',

@@ -1,4 +1,5 @@
 import type {
+  PendingApproval,
   Role,
   SensitivityLabel,
   ShiftSchedule,
@@ -79,16 +80,22 @@ export function toUserSummary(u: UserRecord, locked: boolean): UserSummary {
   };
 }
 
-export function toUserDetail(u: UserRecord, locked: boolean, activeSessions: number): UserDetail {
+export function toUserDetail(
+  u: UserRecord,
+  locked: boolean,
+  activeSessions: number,
+  pendingApproval: PendingApproval | null,
+): UserDetail {
   return {
     ...toUserSummary(u, locked),
     clearances: u.clearances,
     part2TrainingDate: u.part2TrainingDate,
     specialties: u.specialties,
     schedule: u.schedule,
-    linkedPatientIds: u.linkedPatientIds,
+    linkedPatientCount: u.linkedPatientIds.length,
     mustChangePassword: u.mustChangePassword,
     activeSessions,
+    pendingApproval,
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),
   };

@@ -6,6 +6,9 @@ import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-
 import { DomainError, httpStatusFor } from './domain-error';
 import { statusText } from './status-text';
 
+/** The one answer for every 404, whether the record is missing or the caller may not see it. */
+export const NOT_FOUND_MESSAGE = 'Not found, or you do not have access to it.';
+
 /** Fastify errors (bad JSON, body too large…) carry a statusCode and a code. */
 interface FastifyLikeError {
   statusCode?: number;
@@ -59,6 +62,16 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 
   toApiError(exception: unknown, requestId: string): ApiError {
+    const error = this.describe(exception, requestId);
+    // Not found and not yours must read the same on every route: one message, no details,
+    // so no wording ("No such chart" vs "No such review") tells a caller that a record exists.
+    if (error.statusCode === 404) {
+      return { statusCode: 404, error: statusText(404), message: NOT_FOUND_MESSAGE, requestId, code: 'NOT_FOUND' };
+    }
+    return error;
+  }
+
+  private describe(exception: unknown, requestId: string): ApiError {
     if (exception instanceof DomainError) {
       const statusCode = httpStatusFor(exception.code);
       return {

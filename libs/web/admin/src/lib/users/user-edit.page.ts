@@ -110,6 +110,15 @@ export class UserEditPage {
     });
   }
 
+  protected decide(approve: boolean): Promise<void> {
+    return this.act(async (id) => {
+      this.user.set(await this.api.decide(id, approve));
+      this.notice.set(
+        approve ? 'Change approved; the account may sign in.' : 'Change rejected; the account is disabled.',
+      );
+    });
+  }
+
   protected revokeSessions(): Promise<void> {
     return this.act(async (id) => {
       this.user.set(await this.api.revokeSessions(id));

@@ -52,12 +52,17 @@ export function modelFrom(u: UserDetail): UserFormModel {
     part2TrainingDate: u.part2TrainingDate ?? '',
     timeZone: u.schedule?.timeZone ?? '',
     weeklyHours: (u.schedule?.weeklyHours ?? []).map((w: ShiftWindow) => ({ ...w })),
-    linkedPatientIds: u.linkedPatientIds.join('\n'),
+    // Write-only: the API never shows an admin which patients an employee is linked to.
+    linkedPatientIds: '',
   };
 }
 
-/** The request body; a schedule is sent only with a time zone. */
+/** The request body; a schedule is sent only with a time zone, linked patients only when entered (they replace the old ones). */
 export function toUpdate(m: UserFormModel): UpdateUserRequest {
+  const linked = m.linkedPatientIds
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   return {
     displayName: m.displayName.trim(),
     email: m.email.trim(),
@@ -67,10 +72,7 @@ export function toUpdate(m: UserFormModel): UpdateUserRequest {
     specialties: m.specialties,
     part2TrainingDate: m.part2TrainingDate || null,
     schedule: m.timeZone.trim() ? { timeZone: m.timeZone.trim(), weeklyHours: m.weeklyHours } : null,
-    linkedPatientIds: m.linkedPatientIds
-      .split(/[\s,]+/)
-      .map((s) => s.trim())
-      .filter(Boolean),
+    ...(linked.length > 0 ? { linkedPatientIds: linked } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import {
   type ElementRef,
   type OnDestroy,
   computed,
+  effect,
   inject,
   input,
   output,
@@ -11,6 +12,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { type CodeSearchHit, type CodeSystem } from '@chartdesk/contracts';
+import { CodeReferenceSelection } from '../reference/code-reference-selection';
 import { CoderApiService } from '../shared/coder-api.service';
 
 /** Short enough that results follow the typing; late answers to older queries are dropped anyway. */
@@ -63,6 +65,7 @@ const DEBOUNCE_MS = 40;
             role="option"
             [attr.aria-selected]="i === active()"
             [class.active]="i === active()"
+            (mouseenter)="active.set(i)"
             (mousedown)="$event.preventDefault(); pick(i)"
           >
             <span class="code">{{ hit.displayCode }}</span>
@@ -172,6 +175,15 @@ export class CodeTypeaheadComponent implements OnDestroy {
   });
   private timer: ReturnType<typeof setTimeout> | undefined;
   private requestSeq = 0;
+  private readonly reference = inject(CodeReferenceSelection, { optional: true });
+
+  constructor() {
+    // The result under the arrow keys or the pointer shows its Tabular notes beside the panel.
+    effect(() => {
+      const hit = this.open() ? this.hits()[this.active()] : undefined;
+      if (hit) this.reference?.show(hit.system, hit.code);
+    });
+  }
 
   focus(): void {
     this.box().nativeElement.focus();

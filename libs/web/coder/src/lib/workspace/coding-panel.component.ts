@@ -1,6 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, viewChild } from '@angular/core';
-import { POA_VALUES, findingKey } from '@chartdesk/contracts';
+import { type CodeSystem, POA_VALUES } from '@chartdesk/contracts';
+import { CodeReferenceSelection } from '../reference/code-reference-selection';
 import { CodeTypeaheadComponent } from './code-typeahead.component';
+import { EditFindingsComponent } from './edit-findings.component';
 import {
   codeLabel,
   moveDiagnosis,
@@ -17,7 +19,7 @@ import { WorkspaceState } from './workspace-state';
 @Component({
   selector: 'cd-coding-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [CodeTypeaheadComponent],
+  imports: [CodeTypeaheadComponent, EditFindingsComponent],
   template: `
     @if (state.editable()) {
       <cd-code-typeahead [dateOfService]="dateOfService()" (picked)="state.add($event)" />
@@ -36,7 +38,11 @@ import { WorkspaceState } from './workspace-state';
       </thead>
       <tbody>
         @for (d of state.draft().diagnoses; track d.sequence; let i = $index; let last = $last) {
-          <tr [attr.data-code]="d.code">
+          <tr
+            [attr.data-code]="d.code"
+            (mouseenter)="showReference('ICD10CM', d.code)"
+            (focusin)="showReference('ICD10CM', d.code)"
+          >
             <td>{{ d.sequence }}{{ i === 0 ? (inpatient() ? ' principal' : ' first-listed') : '' }}</td>
             <td class="code">{{ label('ICD10CM', d.code) }}</td>
             @if (inpatient()) {
@@ -55,6 +61,13 @@ import { WorkspaceState } from './workspace-state';
               </td>
             }
             <td class="actions">
+              <button
+                type="button"
+                (click)="showReference('ICD10CM', d.code)"
+                [attr.aria-label]="'Reference for ' + label('ICD10CM', d.code)"
+              >
+                ⓘ
+              </button>
               @if (state.editable()) {
                 <button
                   type="button"
@@ -99,7 +112,11 @@ import { WorkspaceState } from './workspace-state';
       </thead>
       <tbody>
         @for (p of state.draft().procedures; track p.sequence; let i = $index) {
-          <tr [attr.data-code]="p.code">
+          <tr
+            [attr.data-code]="p.code"
+            (mouseenter)="showReference(p.system, p.code)"
+            (focusin)="showReference(p.system, p.code)"
+          >
             <td>{{ p.sequence }}</td>
             <td class="code">
               {{ p.code }} <small>{{ p.system }}</small>
@@ -135,6 +152,13 @@ import { WorkspaceState } from './workspace-state';
               />
             </td>
             <td class="actions">
+              <button
+                type="button"
+                (click)="showReference(p.system, p.code)"
+                [attr.aria-label]="'Reference for ' + p.code"
+              >
+                ⓘ
+              </button>
               @if (state.editable()) {
                 <button type="button" (click)="removePx(i)" [attr.aria-label]="'Remove ' + p.code">✕</button>
               }
@@ -147,30 +171,7 @@ import { WorkspaceState } from './workspace-state';
         }
       </tbody>
     </table>
-    <section aria-labelledby="edits-title" class="edits" data-testid="edit-findings">
-      <h2 id="edits-title">Edits</h2>
-      @if (shownFindings().length === 0) {
-        <p>No edit findings.</p>
-      }
-      <ul>
-        @for (f of shownFindings(); track key(f)) {
-          <li [class.error]="f.severity === 'ERROR'" [attr.data-rule]="f.ruleId" [attr.data-severity]="f.severity">
-            <strong>{{ f.severity === 'ERROR' ? 'Error' : 'Warning' }}</strong> {{ f.message }}
-            <small>({{ f.source.name }} {{ f.source.release }})</small>
-            @if (f.severity === 'WARNING' && state.editable()) {
-              <label>
-                <input
-                  type="checkbox"
-                  [checked]="state.acknowledged().has(key(f))"
-                  (change)="state.toggleAcknowledged(key(f), $any($event.target).checked)"
-                />
-                I have reviewed this warning
-              </label>
-            }
-          </li>
-        }
-      </ul>
-    </section>
+    <cd-edit-findings />
   `,
   styles: `
     :host {
@@ -197,37 +198,20 @@ import { WorkspaceState } from './workspace-state';
     .actions button {
       margin-right: 2px;
     }
-    .edits ul {
-      list-style: none;
-      padding: 0;
-      margin: 0;
-    }
-    .edits li {
-      border-left: 4px solid #8a6d00;
-      padding: 4px 8px;
-      margin-bottom: 4px;
-      background: #fff8e1;
-      color: #111;
-    }
-    .edits li.error {
-      border-color: #b00020;
-      background: #fdecee;
-    }
-    .edits label {
-      display: block;
-      margin-top: 2px;
-    }
   `,
 })
 export class CodingPanelComponent {
   protected readonly state = inject(WorkspaceState);
+  private readonly reference = inject(CodeReferenceSelection, { optional: true });
   readonly dateOfService = input.required<string>();
   private readonly typeahead = viewChild(CodeTypeaheadComponent);
   protected readonly poaValues = POA_VALUES;
   protected readonly inpatient = computed(() => this.state.chart()?.encounter.type === 'INPATIENT');
-  protected readonly shownFindings = computed(() => this.state.serverFindings() ?? this.state.findings());
-  protected readonly key = findingKey;
   protected readonly label = codeLabel;
+
+  protected showReference(system: CodeSystem, code: string): void {
+    this.reference?.show(system, code);
+  }
 
   focusSearch(): void {
     this.typeahead()?.focus();

@@ -19,6 +19,9 @@ import {
   worklistPath,
 } from '@chartdesk/contracts';
 import { AuthService, apiErrorMessage } from '@chartdesk/web-core';
+import { CodeReferencePanelComponent } from '../reference/code-reference-panel.component';
+import { CodeReferenceSelection } from '../reference/code-reference-selection';
+import { PcsBuilderComponent } from '../reference/pcs-builder.component';
 import { CoderApiService } from '../shared/coder-api.service';
 import { WatermarkComponent } from '../shared/watermark.component';
 import { ShortcutHelpComponent } from '../shortcuts/shortcut-help.component';
@@ -35,9 +38,11 @@ const leaseUrl = (id: string) => apiUrl(worklistPath(WorklistPaths.lease, { id }
 @Component({
   selector: 'cd-workspace-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  providers: [WorkspaceState],
+  providers: [WorkspaceState, CodeReferenceSelection],
   imports: [
+    CodeReferencePanelComponent,
     CodingPanelComponent,
+    PcsBuilderComponent,
     DocumentPanelComponent,
     QueryFormComponent,
     ShortcutHelpComponent,

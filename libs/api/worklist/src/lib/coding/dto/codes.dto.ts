@@ -9,6 +9,7 @@ import {
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayUnique,
   IsArray,
   IsIn,
   IsInt,
@@ -74,6 +75,10 @@ export class SaveCodesDto implements SaveCodesRequest {
 
   @IsArray()
   @ArrayMaxSize(50)
+  // A diagnosis code is reported once per encounter (Guidelines I.B.12): refused at entry, not only flagged.
+  @ArrayUnique((d: DiagnosisDto) => String(d?.code ?? '').replace('.', '').trim().toUpperCase(), {
+    message: 'each diagnosis code may be entered only once',
+  })
   @ValidateNested({ each: true })
   @Type(() => DiagnosisDto)
   readonly diagnoses!: DiagnosisDto[];

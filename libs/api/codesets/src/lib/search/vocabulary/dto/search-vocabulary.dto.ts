@@ -9,7 +9,7 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 /** Words, spaces and the punctuation clinicians write in terms (h/o, d&c, non-st); normalized on save. */
-const TERM_TEXT = /^[\p{L}\p{N} ./&'-]+$/u;
+const TERM_TEXT = /^[\p{L}\p{N} .,/&'()-]+$/u;
 
 export class SearchVocabularyListDto implements SearchVocabularyListQuery {
   @IsOptional()
@@ -46,12 +46,12 @@ export class AddSearchVocabularyEntryDto implements AddSearchVocabularyEntryRequ
 
   @IsString()
   @Length(1, 80)
-  @Matches(TERM_TEXT, { message: "term may hold letters, digits, spaces and . / & ' -" })
+  @Matches(TERM_TEXT, { message: "term may hold letters, digits, spaces and . , / & ' ( ) -" })
   term!: string;
 
   @IsString()
   @Length(1, 200)
-  @Matches(TERM_TEXT, { message: "expansion may hold letters, digits, spaces and . / & ' -" })
+  @Matches(TERM_TEXT, { message: "expansion may hold letters, digits, spaces and . , / & ' ( ) -" })
   expansion!: string;
 
   @IsOptional()
