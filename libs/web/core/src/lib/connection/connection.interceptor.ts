@@ -1,4 +1,4 @@
-import { HttpResponse, type HttpInterceptorFn } from '@angular/common/http';
+import { type HttpEvent, type HttpInterceptorFn, HttpResponse } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { retry, tap, throwError, timer } from 'rxjs';
 import { ConnectionStatus, isServerUnavailable, retryDelayMs } from './connection-status';
@@ -17,8 +17,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD']);
 export const connectionInterceptor: HttpInterceptorFn = (req, next) => {
   if (!req.url.startsWith('/api/')) return next(req);
   const status = inject(ConnectionStatus);
-  const answered = tap({
-    next: (event: unknown) => {
+  const answered = tap<HttpEvent<unknown>>({
+    next: (event) => {
       if (event instanceof HttpResponse) status.restored();
     },
     error: (error: unknown) => {
