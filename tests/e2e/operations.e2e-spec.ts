@@ -73,7 +73,7 @@ describe('server mode first day and a database outage (Chromium)', () => {
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByRole('button', { name: 'I have saved them' }).click();
     await page.getByTestId('home-title').waitFor();
-    expect(await page.getByTestId('home-title').textContent()).toBe('Admin home');
+    expect(await page.getByTestId('home-title').textContent()).toBe('Administrator home');
   });
 
   it('keeps the admin signed in through a database outage, shows "reconnecting", and resumes by itself', async () => {
