@@ -9,7 +9,7 @@ import {
 } from '@chartdesk/api-database';
 import { IDENTITY_COMMANDS, createAdminCommand } from '@chartdesk/api-identity';
 import { CODESET_COMMANDS } from '@chartdesk/api-codesets';
-import type { AppConfig } from '@chartdesk/api-platform';
+import { type AppConfig, parseCommandArgs } from '@chartdesk/api-platform';
 import { RECORDS_COMMANDS } from '@chartdesk/api-records';
 import { QUALITY_COMMANDS } from '@chartdesk/api-quality';
 import { DataSource } from 'typeorm';
@@ -60,7 +60,12 @@ async function withAppDataSource(
 
 /** Maintenance commands: `node dist/apps/api/main.js <command>`. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
-  migrate: async (config) => {
+  migrate: async (config, args) => {
+    if (
+      !parseCommandArgs(args, { options: {}, usage: 'Usage: migrate   (applies pending migrations; no arguments)' })
+    ) {
+      return 2;
+    }
     await withDatabase(config, async (db) => {
       const { applied } = await runMigrations(db.migrationTarget, ALL_MIGRATIONS);
       // As the owner: chain streams beyond what the app role may add, and the coming partitions.
@@ -75,13 +80,21 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     });
     return 0;
   },
-  revert: async (config) => {
+  revert: async (config, args) => {
+    if (!parseCommandArgs(args, { options: {}, usage: 'Usage: revert   (undoes the last migration; no arguments)' })) {
+      return 2;
+    }
     await withDatabase(config, (db) => revertLastMigration(db.migrationTarget, ALL_MIGRATIONS));
     console.log('Reverted the last migration.');
     return 0;
   },
   reset: async (config, args) => {
-    if (config.env === 'production' && !args.includes('--force')) {
+    const parsed = parseCommandArgs(args, {
+      options: { force: { type: 'boolean' } },
+      usage: 'Usage: reset [--force]   (drops all data; --force is required in production)',
+    });
+    if (!parsed) return 2;
+    if (config.env === 'production' && !parsed.values.force) {
       console.error('Refusing to reset a production database. Pass --force if you really mean it.');
       return 2;
     }

@@ -11,3 +11,4 @@ export * from './lib/auth/actor';
 export * from './lib/errors/dto-decorators';
 export * from './lib/errors/database-unavailable';
 export * from './lib/metrics/app-metrics';
+export * from './lib/cli/command-args';

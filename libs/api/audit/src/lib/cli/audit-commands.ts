@@ -1,13 +1,13 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { type ConnectionTarget, dataSourceOptions } from '@chartdesk/api-database';
-import type { AppConfig } from '@chartdesk/api-platform';
+import { type AppConfig, parseCommandArgs } from '@chartdesk/api-platform';
 import type { AuditVerificationResult } from '@chartdesk/contracts';
 import { DataSource } from 'typeorm';
 import { AuditCheckpointService } from '../checkpoint/audit-checkpoint.service';
 import { loadAuditSigningKey } from '../checkpoint/signing-key';
-import { verifyArchivedMonth } from '../retention/archive-format';
-import { archiveAuditMonth, expiredAuditMonths } from '../retention/archive-month';
 import { AuditVerifier } from '../verify/audit-verifier';
+import { archiveAuditMonth, expiredAuditMonths } from '../retention/archive-month';
+import { verifyArchivedMonth } from '../retention/archive-format';
 
 export type AuditCommand = (config: AppConfig, args: readonly string[], target: ConnectionTarget) => Promise<number>;
 
@@ -19,10 +19,15 @@ export const AUDIT_COMMANDS: Readonly<
   Record<'verify' | 'checkpoint' | 'export-checkpoint' | 'archive-audit', AuditCommand>
 > = {
   verify: (config, args, target) => {
-    const archive = optionValue(args, '--archive');
-    if (archive !== undefined) return Promise.resolve(verifyArchiveDir(config, archive));
+    const parsed = parseCommandArgs(args, {
+      options: { checkpoint: { type: 'string' }, archive: { type: 'string' } },
+      usage:
+        'Usage: verify [--checkpoint <file>] | verify --archive <dir>   (the file written by export-checkpoint also catches a truncated tail; --archive checks archived months offline)',
+    });
+    if (!parsed) return Promise.resolve(2);
+    if (parsed.values.archive !== undefined) return Promise.resolve(verifyArchiveDir(config, parsed.values.archive));
     return withDataSource(target, async (ds) => {
-      const file = optionValue(args, '--checkpoint');
+      const file = parsed.values.checkpoint;
       const verifier = new AuditVerifier(ds, loadAuditSigningKey(config));
       const progress = new ProgressLine();
       const result = await verifier.verify({
@@ -36,14 +41,23 @@ export const AUDIT_COMMANDS: Readonly<
     });
   },
   /** Run with the owner's target: detaching and dropping partitions is the owner's alone. */
-  'archive-audit': (config, args, target) =>
-    withDataSource(target, async (ds) => {
-      const out = optionValue(args, '--out');
-      if (!out) {
-        console.error('Usage: archive-audit --out <dir> [--retention-months N]   (default AUDIT_RETENTION_MONTHS)');
-        return 2;
-      }
-      const months = Number(optionValue(args, '--retention-months') ?? config.auditRetentionMonths);
+  'archive-audit': (config, args, target) => {
+    const parsed = parseCommandArgs(args, {
+      options: { out: { type: 'string' }, 'retention-months': { type: 'string' } },
+      usage: 'Usage: archive-audit --out <dir> [--retention-months N]   (default AUDIT_RETENTION_MONTHS)',
+    });
+    if (!parsed) return Promise.resolve(2);
+    const out = parsed.values.out;
+    if (!out) {
+      console.error('Usage: archive-audit --out <dir> [--retention-months N]   (default AUDIT_RETENTION_MONTHS)');
+      return Promise.resolve(2);
+    }
+    const months = Number(parsed.values['retention-months'] ?? config.auditRetentionMonths);
+    if (!Number.isInteger(months) || months < 1) {
+      console.error('--retention-months must be a whole number of months, 1 or more.');
+      return Promise.resolve(2);
+    }
+    return withDataSource(target, async (ds) => {
       const key = loadAuditSigningKey(config);
       const due = await expiredAuditMonths(ds, months);
       if (due.length === 0) console.log(`No month is older than the ${months}-month retention period.`);
@@ -52,24 +66,33 @@ export const AUDIT_COMMANDS: Readonly<
         console.log(`Archived ${month}: ${done.eventCount} events to ${done.file}, verified, partition dropped.`);
       }
       return 0;
-    }),
-  checkpoint: (config, _args, target) =>
-    withDataSource(target, async (ds) => {
+    });
+  },
+  checkpoint: (config, args, target) => {
+    if (
+      !parseCommandArgs(args, { options: {}, usage: 'Usage: checkpoint   (signs the chain heads now; no arguments)' })
+    ) {
+      return Promise.resolve(2);
+    }
+    return withDataSource(target, async (ds) => {
       const checkpoint = await new AuditCheckpointService(ds, loadAuditSigningKey(config)).create();
       console.log(
         `Checkpoint ${checkpoint?.id} signed: ${checkpoint?.eventCount} events in ${checkpoint?.heads.length} streams.`,
       );
       return 0;
-    }),
-  'export-checkpoint': (config, args, target) =>
-    withDataSource(target, async (ds) => {
-      const out = args.find((a) => !a.startsWith('--'));
-      if (!out) {
-        console.error('Usage: export-checkpoint <file> [--latest]   (default: take a new checkpoint and export it)');
-        return 2;
-      }
+    });
+  },
+  'export-checkpoint': (config, args, target) => {
+    const parsed = parseCommandArgs(args, {
+      options: { latest: { type: 'boolean' } },
+      positionals: { min: 1, max: 1 },
+      usage: 'Usage: export-checkpoint <file> [--latest]   (default: take a new checkpoint and export it)',
+    });
+    if (!parsed) return Promise.resolve(2);
+    const [out = ''] = parsed.positionals;
+    return withDataSource(target, async (ds) => {
       const service = new AuditCheckpointService(ds, loadAuditSigningKey(config));
-      const checkpoint = args.includes('--latest') ? await service.latest() : await service.create();
+      const checkpoint = parsed.values.latest ? await service.latest() : await service.create();
       if (!checkpoint) {
         console.error('No checkpoint has been taken yet.');
         return 1;
@@ -79,7 +102,8 @@ export const AUDIT_COMMANDS: Readonly<
         `Exported checkpoint ${checkpoint.id} (${checkpoint.eventCount} events) to ${out}. Keep it outside this server.`,
       );
       return 0;
-    }),
+    });
+  },
 };
 
 async function withDataSource<T>(target: ConnectionTarget, work: (ds: DataSource) => Promise<T>): Promise<T> {
@@ -113,22 +137,13 @@ function verifyArchiveDir(config: AppConfig, dir: string): number {
   return ok ? 0 : 1;
 }
 
-function optionValue(args: readonly string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
 export function describeVerification(result: AuditVerificationResult): string {
   const rate = Math.round(result.eventsChecked / Math.max(result.durationMs / 1000, 0.001));
   const head = `${result.eventsChecked} events in ${result.streams} streams, ${result.checkpointsChecked} checkpoint(s), ${(result.durationMs / 1000).toFixed(1)} s (${rate}/s)`;
   if (result.ok) return `Audit trail OK: ${head}.`;
-  const lines = result.problems.map((p) => {
-    const where = p.eventId ? ` at event ${p.eventId}` : p.checkpointId ? ` in checkpoint ${p.checkpointId}` : '';
-    return `  - ${p.kind}${where}${p.stream === null ? '' : ` (stream ${p.stream})`}: ${p.message}`;
-  });
-  if (result.problemsOmitted > 0) lines.push(`  … and ${result.problemsOmitted} more`);
-  const count = result.problems.length + result.problemsOmitted;
-  return `Audit trail BROKEN — ${count} problem(s), earliest first:\n${lines.join('\n')}\nChecked ${head}.`;
+  const p = result.problem;
+  const where = p.eventId ? ` at event ${p.eventId}` : p.checkpointId ? ` in checkpoint ${p.checkpointId}` : '';
+  return `Audit trail BROKEN — ${p.kind}${where}${p.stream === null ? '' : ` (stream ${p.stream})`}: ${p.message}. Checked ${head}.`;
 }
 
 /** Progress on stderr, at most a few times a second. */

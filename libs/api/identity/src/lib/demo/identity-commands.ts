@@ -1,4 +1,4 @@
-import type { AppConfig } from '@chartdesk/api-platform';
+import { type AppConfig, parseCommandArgs } from '@chartdesk/api-platform';
 import { totpCodeAt } from '../mfa/totp';
 import { demoAccountsTable } from './demo-banner';
 import { demoTotpSecret, isDemoUsername } from './demo-accounts';
@@ -8,8 +8,14 @@ type Command = (config: AppConfig, args: readonly string[]) => Promise<number>;
 /** Maintenance commands from identity: `node dist/apps/api/main.js demo-totp [username]`. */
 export const IDENTITY_COMMANDS: Readonly<Record<string, Command>> = {
   'demo-totp': async (_config, args) => {
+    const parsed = parseCommandArgs(args, {
+      options: {},
+      positionals: { min: 0, max: 1 },
+      usage: 'Usage: demo-totp [username]   (without a username: every demo account and its current code)',
+    });
+    if (!parsed) return 2;
     const now = Math.floor(Date.now() / 1000);
-    const username = args[0];
+    const [username] = parsed.positionals;
     if (!username) {
       console.log(await demoAccountsTable(now));
       return 0;

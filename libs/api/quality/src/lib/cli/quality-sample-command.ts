@@ -1,15 +1,10 @@
 import { AuditService } from '@chartdesk/api-audit';
 import { dataSourceOptions, openDatabase } from '@chartdesk/api-database';
-import { type AppConfig, DomainError } from '@chartdesk/api-platform';
+import { type AppConfig, DomainError, parseCommandArgs } from '@chartdesk/api-platform';
 import { ChartGate } from '@chartdesk/api-worklist';
 import { DataSource } from 'typeorm';
 import { SamplingRunService } from '../sampling/sampling-run.service';
 import { activeSupervisor, actorOfRow, offlineMeta } from '../sampling/system-actor';
-
-function option(args: readonly string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
 
 /**
  * `node dist/apps/api/main.js quality-sample --supervisor <username> [--from ISO] [--to ISO]`:
@@ -18,9 +13,15 @@ function option(args: readonly string[], name: string): string | undefined {
  * recorded as their run, exactly as the button in Quality audit does.
  */
 export async function qualitySampleCommand(config: AppConfig, args: readonly string[]): Promise<number> {
-  const username = option(args, '--supervisor');
+  const usage = 'Usage: quality-sample --supervisor <username> [--from ISO-8601] [--to ISO-8601]';
+  const parsed = parseCommandArgs(args, {
+    options: { supervisor: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
+    usage,
+  });
+  if (!parsed) return 2;
+  const { supervisor: username, from, to } = parsed.values;
   if (!username) {
-    console.error('Usage: quality-sample --supervisor <username> [--from ISO-8601] [--to ISO-8601]');
+    console.error(usage);
     return 2;
   }
   const db = await openDatabase(config);
@@ -35,8 +36,8 @@ export async function qualitySampleCommand(config: AppConfig, args: readonly str
     const audit = new AuditService(dataSource);
     const runs = new SamplingRunService(dataSource, new ChartGate(dataSource, audit), audit);
     const run = await runs.create(actorOfRow(supervisor), offlineMeta('quality-sample-command'), {
-      from: option(args, '--from'),
-      to: option(args, '--to'),
+      from,
+      to,
     });
     console.log(
       `Sampling run ${run.id}: drew ${run.sampled} of ${run.sampled + run.released} submitted chart(s) ` +

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { AuditService } from '@chartdesk/api-audit';
 import { dataSourceOptions, openDatabase } from '@chartdesk/api-database';
-import type { AppConfig } from '@chartdesk/api-platform';
+import { type AppConfig, parseCommandArgs } from '@chartdesk/api-platform';
 import { SingleBar } from 'cli-progress';
 import { DataSource } from 'typeorm';
 import { FieldCipher } from '../crypto/field-cipher';
@@ -42,23 +42,20 @@ export function readBundleFiles(paths: readonly string[]): BundleSource[] {
   });
 }
 
-function option(args: readonly string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
 /**
  * `node dist/apps/api/main.js import-fhir <file|folder>... [--facility CODE]`:
  * imports bundles one by one with a progress bar, then prints a summary with
  * each failed bundle's errors (which name resources, never patient values).
  */
 export async function importFhirCommand(config: AppConfig, args: readonly string[]): Promise<number> {
-  const facility = option(args, '--facility') ?? DEFAULT_IMPORT_FACILITY;
-  const paths = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--facility');
-  if (paths.length === 0) {
-    console.error('Usage: import-fhir <file.json|file.ndjson|folder>... [--facility CODE]');
-    return 2;
-  }
+  const parsed = parseCommandArgs(args, {
+    options: { facility: { type: 'string' } },
+    positionals: { min: 1, max: Infinity },
+    usage: 'Usage: import-fhir <file.json|file.ndjson|folder>... [--facility CODE]',
+  });
+  if (!parsed) return 2;
+  const facility = parsed.values.facility ?? DEFAULT_IMPORT_FACILITY;
+  const paths = parsed.positionals;
   const bundles = readBundleFiles(paths);
   const db = await openDatabase(config);
   const dataSource = new DataSource(dataSourceOptions(db.target, 2, [], []));

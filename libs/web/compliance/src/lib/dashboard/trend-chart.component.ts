@@ -1,34 +1,17 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  type ElementRef,
-  type OnDestroy,
-  effect,
-  input,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { DailyCount } from '@chartdesk/contracts';
-import {
-  CategoryScale,
-  Chart,
-  Filler,
-  LineController,
-  LineElement,
-  LinearScale,
-  PointElement,
-  Tooltip,
-} from 'chart.js';
-
-Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Filler, Tooltip);
+import { ChartCanvasComponent } from '@chartdesk/web-ui';
+import type { ChartConfiguration } from 'chart.js';
 
 /** One daily trend as a line chart, with the same figures in a table for screen readers. */
 @Component({
   selector: 'cd-trend-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ChartCanvasComponent],
   template: `
     <figure>
       <figcaption>{{ title() }}</figcaption>
-      <div class="chart"><canvas #canvas role="img" [attr.aria-label]="summary()"></canvas></div>
+      <cd-chart [config]="config()" [label]="summary()" height="180px" />
       <table class="visually-hidden">
         <caption>
           {{
@@ -61,10 +44,6 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryS
       font-weight: 600;
       margin-bottom: 4px;
     }
-    .chart {
-      position: relative;
-      height: 180px;
-    }
     .visually-hidden {
       position: absolute;
       width: 1px;
@@ -75,37 +54,28 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryS
     }
   `,
 })
-export class TrendChartComponent implements OnDestroy {
+export class TrendChartComponent {
   readonly title = input.required<string>();
   readonly data = input.required<readonly DailyCount[]>();
   readonly color = input('#0b57d0');
-  private readonly canvas = viewChild.required<ElementRef<HTMLCanvasElement>>('canvas');
-  private chart: Chart | undefined;
 
-  constructor() {
-    effect(() => {
-      const data = this.data();
-      this.chart?.destroy();
-      this.chart = new Chart(this.canvas().nativeElement, {
-        type: 'line',
-        data: {
-          labels: data.map((d) => d.day.slice(5)),
-          datasets: [
-            { data: data.map((d) => d.count), borderColor: this.color(), fill: false, tension: 0.2, pointRadius: 2 },
-          ],
-        },
-        options: { animation: false, maintainAspectRatio: false, scales: { y: { beginAtZero: true } } },
-      });
-    });
-  }
+  protected readonly config = computed<ChartConfiguration>(() => {
+    const data = this.data();
+    return {
+      type: 'line',
+      data: {
+        labels: data.map((d) => d.day.slice(5)),
+        datasets: [
+          { data: data.map((d) => d.count), borderColor: this.color(), fill: false, tension: 0.2, pointRadius: 2 },
+        ],
+      },
+      options: { scales: { y: { beginAtZero: true } } },
+    };
+  });
 
   summary(): string {
     const data = this.data();
     const total = data.reduce((s, d) => s + d.count, 0);
     return `${this.title()}: ${total} over ${data.length} days; latest day ${data[data.length - 1]?.count ?? 0}.`;
-  }
-
-  ngOnDestroy(): void {
-    this.chart?.destroy();
   }
 }

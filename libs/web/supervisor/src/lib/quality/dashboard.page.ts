@@ -3,9 +3,9 @@ import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import type { TeamDashboard } from '@chartdesk/contracts';
 import { apiErrorMessage } from '@chartdesk/web-core';
+import { ChartCanvasComponent } from '@chartdesk/web-ui';
 import type { ChartConfiguration } from 'chart.js';
 import { QualityApiService } from './quality-api.service';
-import { QualityChartComponent } from './quality-chart.component';
 import { percent } from './quality-format';
 
 const PALETTE = ['#1565c0', '#2e7d32', '#6a1b9a', '#ef6c00', '#00838f', '#ad1457'];
@@ -14,7 +14,7 @@ const PALETTE = ['#1565c0', '#2e7d32', '#6a1b9a', '#ef6c00', '#00838f', '#ad1457
 @Component({
   selector: 'cd-quality-dashboard-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, RouterLink, QualityChartComponent],
+  imports: [MatButtonModule, RouterLink, ChartCanvasComponent],
   templateUrl: './dashboard.page.html',
   styles: `
     .charts {

@@ -12,24 +12,28 @@ import { Chart, type ChartConfiguration, registerables } from 'chart.js';
 Chart.register(...registerables);
 
 /**
- * One chart.js canvas. The canvas is an image to assistive technology, named
- * by `label`; the page shows the same numbers in a table beside it.
+ * The one chart.js wrapper of the web libs: a canvas that draws `config` and
+ * redraws when it changes. The canvas is an image to assistive technology,
+ * named by `label`; callers show the same numbers as text or a table.
+ * Animation is off (charts are read, not watched) and the chart fills the
+ * host, whose height is `height`.
  */
 @Component({
-  selector: 'cd-quality-chart',
+  selector: 'cd-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `<canvas #canvas role="img" [attr.aria-label]="label()"></canvas>`,
+  host: { '[style.height]': 'height()' },
   styles: `
     :host {
       display: block;
       position: relative;
-      height: 16rem;
     }
   `,
 })
-export class QualityChartComponent implements OnDestroy {
+export class ChartCanvasComponent implements OnDestroy {
   readonly config = input.required<ChartConfiguration>();
   readonly label = input.required<string>();
+  readonly height = input('16rem');
   private readonly canvas = viewChild.required<ElementRef<HTMLCanvasElement>>('canvas');
   private chart: Chart | null = null;
 
