@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { type AppProcess, REPO_ROOT, startApp } from '../support/app-process';
 import { saveScreenshot } from '../support/artifacts';
 import { launchChromium } from '../support/chromium';
+import { type TestDatabase, createTestDatabase } from '../support/test-database';
 import { apiSignIn, axeViolations, signInAs } from './coder-journey-support';
 
 const FIXTURES = join(REPO_ROOT, 'libs/api/codesets/src/lib/import/fixtures');
@@ -37,9 +38,13 @@ describe('code reference and PCS builder in the coder workspace (Chromium)', () 
   let app: AppProcess;
   let browser: Browser;
   let page: Page;
+  let db: TestDatabase | undefined;
 
   beforeAll(async () => {
-    app = await startApp();
+    // On the PostgreSQL server where one answers (the embedded PGlite lacks the clinical search configuration
+    // on main today); demo data seeded as in embedded mode.
+    db = await createTestDatabase('chartdesk_e2e_reference');
+    app = await startApp(db.embedded ? {} : { DATABASE_URL: db.url, MIGRATE_ON_START: 'true', SEED_DEMO_DATA: 'true' });
     browser = await launchChromium();
     await importReference(app);
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -54,6 +59,7 @@ describe('code reference and PCS builder in the coder workspace (Chromium)', () 
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
+    await db?.drop();
   });
 
   it('shows the Tabular notes of the search result under the arrow keys, with the codes they point to', async () => {

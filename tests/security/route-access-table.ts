@@ -43,10 +43,17 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/codes/search': [CODER, SUPERVISOR],
   'POST /api/codes/edits': [CODER, SUPERVISOR],
   'POST /api/codes/edit-data': [CODER, SUPERVISOR],
+  // Code reference and the PCS table builder are coding aids, like search.
+  'GET /api/codes/reference/:system/:code': [CODER, SUPERVISOR],
+  'GET /api/codes/pcs-builder': [CODER, SUPERVISOR],
   // Code set imports are the admin's.
   'GET /api/codesets/releases': [ADMIN],
   'GET /api/codesets/import-files': [ADMIN],
   'POST /api/codesets/imports': [ADMIN],
+  // The clinical search vocabulary is code set content the admin curates.
+  'GET /api/codesets/search-vocabulary': [ADMIN],
+  'POST /api/codesets/search-vocabulary': [ADMIN],
+  'PATCH /api/codesets/search-vocabulary/:id': [ADMIN],
 
   // Charts: coders their assigned ones, supervisors their team's. Compliance reads clinical
   // content only through an investigation; the admin sees no patient data at all.

@@ -69,7 +69,6 @@ describe('GET /api/charts/:id and its documents (policy, projection, audit)', ()
     expect(view.patient).toEqual({
       name: { family: chart('assigned').familyName, given: 'Pat' },
       mrn: chart('assigned').mrn,
-      birthDate: '1960-05-20',
       ageAtService: 65,
       sex: 'female',
       payer: 'Acme Health',
@@ -78,10 +77,9 @@ describe('GET /api/charts/:id and its documents (policy, projection, audit)', ()
     expect(view.documents).toHaveLength(2);
     expect(view.lists).toEqual([{ kind: 'PROBLEM', text: 'Essential hypertension', detail: null }]);
     // Never SSN, address, phone, email or member id — not under any key.
-    expect(res.body).not.toMatch(/123-45-6789|Secret Lane|555-0100|@example\.test|MEMBER/);
-    expect(Object.keys(view.patient).sort()).toEqual(
-      ['birthDate', 'ageAtService', 'mrn', 'name', 'payer', 'sex'].sort(),
-    );
+    // Nor the date of birth: the age at service is what coding needs (minimum necessary).
+    expect(res.body).not.toMatch(/123-45-6789|Secret Lane|555-0100|@example\.test|MEMBER|1960-05-20/);
+    expect(Object.keys(view.patient).sort()).toEqual(['ageAtService', 'mrn', 'name', 'payer', 'sex'].sort());
     const audit = await auditFor(t.app, coder.user.id, chart('assigned').encounterId);
     expect(audit).toEqual([
       {

@@ -44,7 +44,10 @@ describe('FHIR R4 import (admin API)', () => {
     expect(res.statusCode).toBe(200);
     const summary = res.json<FhirImportSummary>();
     expect(summary).toMatchObject({ bundles: 1, imported: 1, failed: 0 });
-    expect(summary.results[0]).toMatchObject({ ok: true, created: 7, updated: 0, skipped: 1, errors: [] });
+    expect(summary.results[0]).toMatchObject({ ok: true, written: 7, skipped: 1, errors: [] });
+    // Created vs updated would tell an admin whether the MRN existed.
+    expect(summary.results[0]).not.toHaveProperty('created');
+    expect(summary.results[0]).not.toHaveProperty('updated');
     expect(res.body).not.toMatch(/Importfamily|999-12|pneumonia|Penicillin/i);
     const db = t.app.get(DataSource);
     const [patient] = (await db.query(
@@ -73,7 +76,10 @@ describe('FHIR R4 import (admin API)', () => {
     const { bundle, mrn } = sampleBundle();
     await post(admin, bundle);
     const again = await post(admin, bundle);
-    expect(again.json<FhirImportSummary>().results[0]).toMatchObject({ ok: true, created: 0, updated: 7 });
+    // The same answer whether or not the records existed.
+    expect(again.json<FhirImportSummary>().results[0]).toEqual(
+      (await post(admin, sampleBundle().bundle)).json<FhirImportSummary>().results[0],
+    );
     expect(await count("SELECT count(*) AS n FROM patient WHERE facility = 'FHIRTEST' AND mrn = $1", [mrn])).toBe(1);
     expect(
       await count(
@@ -82,6 +88,39 @@ describe('FHIR R4 import (admin API)', () => {
         [mrn],
       ),
     ).toBe(2);
+  });
+
+  it('does not apply a changed name or birth date for an existing MRN: a conflict, audited per patient', async () => {
+    const first = sampleBundle();
+    const firstAnswer = (await post(admin, first.bundle)).json<FhirImportSummary>();
+    const changed = sampleBundle(first.mrn.replace(/^FHIR/, ''));
+    expect(changed.mrn).toBe(first.mrn);
+    const patient = changed.bundle.entry?.[0]?.resource as unknown as Record<string, unknown>;
+    patient['name'] = [{ family: 'Renamedfamily', given: ['Other'] }];
+    patient['birthDate'] = '1990-09-09';
+    const res = await post(admin, changed.bundle);
+    expect(res.statusCode).toBe(200);
+    // The admin's answer is the same as for a first import: nothing says the MRN existed.
+    expect(res.json<FhirImportSummary>()).toEqual(firstAnswer);
+    const db = t.app.get(DataSource);
+    const [row] = (await db.query(
+      "SELECT id, family_name, to_char(birth_date, 'YYYY-MM-DD') AS birth_date FROM patient WHERE facility = 'FHIRTEST' AND mrn = $1",
+      [first.mrn],
+    )) as { id: string; family_name: string; birth_date: string }[];
+    expect(row).toMatchObject({ family_name: expect.stringMatching(/^Importfamily/), birth_date: '1971-02-03' });
+    const events = (await db.query(
+      `SELECT outcome, outcome_reason, details FROM audit_event
+        WHERE action = 'FHIR_IMPORTED' AND patient_id = $1 ORDER BY id`,
+      [row?.id],
+    )) as { outcome: string; outcome_reason: string; details: { fields: string[] } }[];
+    expect(events).toEqual([
+      {
+        outcome: 'denied',
+        outcome_reason: 'demographic-conflict',
+        details: expect.objectContaining({ fields: ['familyName', 'givenName', 'birthDate'] }),
+      },
+    ]);
+    expect(JSON.stringify(events)).not.toContain('Renamedfamily');
   });
 
   it('writes nothing from a bad bundle, names the resource, and carries on with the next', async () => {

@@ -1,5 +1,5 @@
 // One side of the chart-open benchmark in its own process (run with ts-node):
-// MODE=app boots the real app; MODE=raw the node:http + pg baseline.
+// MODE=app boots the real app; MODE=raw the node:http + pg baseline (RAW_AUDIT=false: without the audit insert).
 import { loadConfig } from '@chartdesk/api-platform';
 // The benchmark boots the real composition root, which only the app holds.
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -14,6 +14,7 @@ async function main(): Promise<void> {
       userId: env['BENCH_USER_ID'] ?? '',
       sessionId: env['BENCH_SESSION_ID'] ?? '',
       port,
+      audit: env['RAW_AUDIT'] !== 'false',
     });
   } else {
     const config = loadConfig({

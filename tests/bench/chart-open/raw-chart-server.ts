@@ -20,12 +20,16 @@ export interface RawServer {
  * statements as GET /api/charts/:id — session read, then in one transaction
  * the access facts, the content and the audit insert. It trusts the caller
  * (no token check, no policy, no projection): that is the cost being priced.
+ * With `audit: false` it runs the identical statements without the audit
+ * insert — B2's same-run baseline, so the product needs no switch to turn
+ * its audit off.
  */
 export async function startRawChartServer(
   url: string,
   poolSize: number,
-  who: { userId: string; sessionId: string; port?: number },
+  who: { userId: string; sessionId: string; port?: number; audit?: boolean },
 ): Promise<RawServer> {
+  const withAudit = who.audit ?? true;
   const pool = new Pool({ connectionString: url, max: poolSize });
   let inFlight = 0;
   const server: Server = createServer((req, res) => {
@@ -42,20 +46,21 @@ export async function startRawChartServer(
         await client.query('START TRANSACTION');
         const facts = await client.query(CHART_ACCESS_FACTS_SQL, [id, who.userId, new Date()]);
         const content = await client.query(CHART_CONTENT_SQL, [id]);
-        await client.query(
-          INSERT_AUDIT_EVENT_SQL,
-          auditRowParameters({
-            action: 'CHART_VIEWED',
-            outcome: 'success',
-            actor: { userId: who.userId, role: 'CODER', sessionId: who.sessionId },
-            meta: { requestId: 'raw', ip: '127.0.0.1', userAgent: String(req.headers['user-agent'] ?? '') },
-            patientId: facts.rows[0]?.patient_id,
-            resourceType: 'Encounter',
-            resourceId: id,
-            purpose: facts.rows[0]?.assignment_id,
-            details: { basis: 'ASSIGNMENT', withheldDocuments: 0 },
-          }),
-        );
+        if (withAudit)
+          await client.query(
+            INSERT_AUDIT_EVENT_SQL,
+            auditRowParameters({
+              action: 'CHART_VIEWED',
+              outcome: 'success',
+              actor: { userId: who.userId, role: 'CODER', sessionId: who.sessionId },
+              meta: { requestId: 'raw', ip: '127.0.0.1', userAgent: String(req.headers['user-agent'] ?? '') },
+              patientId: facts.rows[0]?.patient_id,
+              resourceType: 'Encounter',
+              resourceId: id,
+              purpose: facts.rows[0]?.assignment_id,
+              details: { basis: 'ASSIGNMENT', withheldDocuments: 0 },
+            }),
+          );
         await client.query('COMMIT');
         res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
         res.end(JSON.stringify(content.rows[0]));

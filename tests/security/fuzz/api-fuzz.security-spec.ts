@@ -110,6 +110,7 @@ describe('API fuzz: every route × every role', () => {
 
     let sent = 0;
     let renewed = 0;
+    let unavailable = 0;
     const problems: string[] = [];
     const statuses = new Map<number, number>();
     const renewing = new Map<Role, Promise<void>>();
@@ -174,9 +175,12 @@ describe('API fuzz: every route × every role', () => {
       const res = await send(req, caller);
       const key = `${route.method} ${route.path}`;
       msPerRoute.set(key, (msPerRoute.get(key) ?? 0) + Date.now() - sentAt);
-      // Readiness answers 503 when the database ping is slow: that is its contract, not a failure on input.
-      const readinessOnly = key === 'GET /api/health/ready' && res.statusCode === 503;
-      const problem = readinessOnly ? null : responseProblem(res, mayIdentify ? [] : canaries);
+      // A 503 that says the database is out of reach (readiness, or the outage answer) is the machine
+      // being overloaded, not the app failing on input: counted and bounded below, not a defect here.
+      const overloaded =
+        res.statusCode === 503 && (key === 'GET /api/health/ready' || /"code":"DATABASE_UNAVAILABLE"/.test(res.body));
+      if (overloaded) unavailable++;
+      const problem = overloaded ? null : responseProblem(res, mayIdentify ? [] : canaries);
       if (problem) problems.push(`${caller} ${key}: ${problem} ← ${JSON.stringify(req).slice(0, 400)}`);
       if (res.statusCode === 401 && caller !== 'ANONYMOUS' && route.classification.kind !== 'public') {
         await renewIfEnded(caller);
@@ -185,11 +189,12 @@ describe('API fuzz: every route × every role', () => {
     const seconds = (Date.now() - started) / 1000;
     console.log(
       `fuzz: ${sent} requests over ${routes.length} routes × ${callers.length} callers in ${seconds.toFixed(1)} s ` +
-        `(${Math.round(sent / seconds)}/s, generation ${genMs} ms), sessions renewed ${renewed}, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+        `(${Math.round(sent / seconds)}/s, generation ${genMs} ms), sessions renewed ${renewed}, database unavailable ${unavailable}, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
     );
     const slowest = [...msPerRoute.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8);
     console.log(`slowest routes (ms): ${slowest.map(([k, ms]) => `${k} ${ms}`).join(', ')}`);
     expect(problems).toEqual([]);
+    expect(unavailable).toBeLessThanOrEqual(sent * 0.01);
     expect(sent).toBeGreaterThanOrEqual(10_000);
   }, 240_000);
 });

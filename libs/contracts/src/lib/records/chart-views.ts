@@ -3,12 +3,14 @@ import type { AdministrativeSex, ChartListKind, DocumentType, EncounterType } fr
 
 /**
  * What coders and supervisors see of a patient: enough to code, nothing more
- * (HIPAA minimum necessary). Never SSN, address, phone, email or member id.
+ * (HIPAA minimum necessary). Never SSN, address, phone, email or member id —
+ * and no date of birth: coding needs the age at service (the age edits run on
+ * it, server-side from the stored birth date), while a full birth date is an
+ * identifier the work does not need. Compliance's identity view keeps it.
  */
 export interface ChartPatientView {
   readonly name: { readonly family: string; readonly given: string };
   readonly mrn: string;
-  readonly birthDate: string;
   /** Whole years on the first day of the encounter: the age the edits use. */
   readonly ageAtService: number;
   readonly sex: AdministrativeSex;

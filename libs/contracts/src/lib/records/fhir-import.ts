@@ -5,8 +5,16 @@ export interface FhirBundleResult {
   /** Position of the bundle in the request (0-based) or the file name in the CLI. */
   readonly source: string;
   readonly ok: boolean;
-  readonly created: number;
-  readonly updated: number;
+  /** Resources written (created or already there). */
+  readonly written: number;
+  /**
+   * Created vs updated, and demographic conflicts, tell whether an MRN already
+   * existed: only the operator's CLI gets them, never an admin through the API.
+   */
+  readonly created?: number;
+  readonly updated?: number;
+  /** Patients whose incoming name, birth date or sex differ from the stored ones: not applied, audited for review. */
+  readonly conflicts?: number;
   readonly skipped: number;
   readonly errors: readonly string[];
 }

@@ -12,6 +12,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * is more general, each "unspecified" is the category's default, a sequela or
  * subsequent-encounter code is rarely what a bare condition name means.
  * They are generated columns, so every importer fills them without knowing.
+ * The configuration is schema-qualified: PostgreSQL 17 (the embedded PGlite)
+ * evaluates index expressions with search_path = pg_catalog.
  */
 export class ClinicalSearch1765400000000 implements MigrationInterface {
   name = 'ClinicalSearch1765400000000';
@@ -26,9 +28,9 @@ export class ClinicalSearch1765400000000 implements MigrationInterface {
       CREATE FUNCTION code_search_vector(description text) RETURNS tsvector
       LANGUAGE sql IMMUTABLE PARALLEL SAFE
       AS $$
-        SELECT to_tsvector('chartdesk_clinical'::regconfig, description)
+        SELECT to_tsvector('public.chartdesk_clinical'::regconfig, description)
             || CASE WHEN strpos(description, '-') = 0 THEN ''::tsvector ELSE
-                 to_tsvector('chartdesk_clinical'::regconfig, coalesce(
+                 to_tsvector('public.chartdesk_clinical'::regconfig, coalesce(
                    (SELECT string_agg(replace(m[1], '-', ''), ' ')
                       FROM regexp_matches(description, '([[:alnum:]]+(-[[:alnum:]]+)+)', 'g') AS m), '')) END
       $$`);

@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import { AuditService } from '@chartdesk/api-audit';
-import { type AppConfig, DomainError } from '@chartdesk/api-platform';
+import { type AppConfig, DomainError, parseCommandArgs } from '@chartdesk/api-platform';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../clock';
 import { PasswordHasher } from '../passwords/password-hasher';
@@ -122,23 +122,19 @@ export async function createAdminCommand(
   args: readonly string[],
   dataSource: DataSource,
 ): Promise<number> {
-  const value = (name: string): string | undefined => {
-    const at = args.indexOf(name);
-    return at >= 0 ? args[at + 1] : undefined;
-  };
-  const username = args.find(
-    (a, i) => !a.startsWith('--') && !['--display-name', '--email'].includes(args[i - 1] ?? ''),
-  );
-  if (!username) {
-    console.error(CREATE_ADMIN_USAGE);
-    return 2;
-  }
+  const parsed = parseCommandArgs(args, {
+    options: { 'display-name': { type: 'string' }, email: { type: 'string' }, additional: { type: 'boolean' } },
+    positionals: { min: 1, max: 1 },
+    usage: CREATE_ADMIN_USAGE,
+  });
+  if (!parsed) return 2;
+  const [username = ''] = parsed.positionals;
   try {
     const created = await createAdminAccount(dataSource, config, {
       username,
-      displayName: value('--display-name'),
-      email: value('--email'),
-      additional: args.includes('--additional'),
+      displayName: parsed.values['display-name'],
+      email: parsed.values.email,
+      additional: parsed.values.additional === true,
     });
     console.log(
       [

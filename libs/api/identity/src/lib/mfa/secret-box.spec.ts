@@ -21,4 +21,12 @@ describe('secret box (AES-256-GCM)', () => {
       openSecret(key, [parts[0], parts[1], parts[2], body.toString('base64url')].join('.'), 'user-1'),
     ).toThrow();
   });
+
+  it('refuses a truncated authentication tag', () => {
+    const [version, iv, tag, body] = sealSecret(key, 'secret', 'user-1').split('.');
+    const short = Buffer.from(tag ?? '', 'base64url')
+      .subarray(0, 4)
+      .toString('base64url');
+    expect(() => openSecret(key, [version, iv, short, body].join('.'), 'user-1')).toThrow();
+  });
 });

@@ -60,8 +60,6 @@ export interface AppConfig {
   readonly passwordHashConcurrency: number;
   /** Records: base64 of 32 bytes, the AES-256-GCM key for patient fields at rest (SSN); generated into dataDir when unset outside production server mode. */
   readonly recordsEncryptionKey: string | undefined;
-  /** Benchmarks only: skip the chart-read audit insert to measure its cost. Refused unless NODE_ENV=test. */
-  readonly benchSkipChartReadAudit: boolean;
   /** Compliance: seconds between scheduled anomaly scans; 0 turns the timer off (the default under NODE_ENV=test). */
   readonly anomalyScanIntervalSeconds: number;
   /** Compliance: a scan looks only at events older than this, so transactions still open are not missed. */
@@ -127,7 +125,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       64,
     ),
     recordsEncryptionKey: r.optionalString('RECORDS_ENCRYPTION_KEY'),
-    benchSkipChartReadAudit: r.bool('BENCH_SKIP_CHART_READ_AUDIT', false),
     anomalyScanIntervalSeconds: r.int('ANOMALY_SCAN_INTERVAL_SECONDS', runtime === 'test' ? 0 : 300, 0, 86_400),
     anomalyScanSettleSeconds: r.int('ANOMALY_SCAN_SETTLE_SECONDS', 30, 0, 3600),
     anomalyChainVerifyHours: r.int('ANOMALY_CHAIN_VERIFY_HOURS', 24, 0, 720),
@@ -186,8 +183,5 @@ function checkRecordsSettings(config: AppConfig, problems: string[]): void {
   }
   if (config.env === 'production' && config.databaseUrl !== undefined && !config.recordsEncryptionKey) {
     problems.push('RECORDS_ENCRYPTION_KEY is required in production with DATABASE_URL');
-  }
-  if (config.benchSkipChartReadAudit && config.env !== 'test') {
-    problems.push('BENCH_SKIP_CHART_READ_AUDIT is only for benchmarks and needs NODE_ENV=test');
   }
 }

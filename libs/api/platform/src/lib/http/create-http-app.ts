@@ -61,6 +61,10 @@ export async function createHttpApp(
     void reply.header('x-request-id', request.id);
     done();
   });
+  // The OpenAPI document and page are API answers like any other: never cached.
+  fastify.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith(`/${API_PREFIX}/docs`)) void reply.header('cache-control', 'no-store');
+  });
   registerInputHardening(fastify);
   registerRequestMetrics(fastify, app.get(AppMetrics));
   await app.register(helmet, {
@@ -68,6 +72,8 @@ export async function createHttpApp(
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: 'no-referrer' },
+    // Same rule as CSP frame-ancestors 'none' for browsers that only read the older header.
+    frameguard: { action: 'deny' },
   });
 
   const spa = new SpaIndex(config.webDistDir);

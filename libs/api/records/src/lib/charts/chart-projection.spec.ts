@@ -97,7 +97,7 @@ describe('projectChart (one snapshot per role and basis)', () => {
   ] as [string, ChartAccessSubject, Allowed][])('%s', (_name, who, d) => {
     const view = projectChart('enc-1', who, d, row(), NOW);
     expect(view).toMatchSnapshot();
-    expect(Object.keys(view.patient).sort()).toEqual(['ageAtService', 'birthDate', 'mrn', 'name', 'payer', 'sex']);
+    expect(Object.keys(view.patient).sort()).toEqual(['ageAtService', 'mrn', 'name', 'payer', 'sex']);
   });
 });
 

@@ -75,7 +75,6 @@ export function projectChart(
     patient: {
       name: { family: row.family_name, given: row.given_name },
       mrn: row.mrn,
-      birthDate: row.birth_date,
       ageAtService: ageOn(row.birth_date, serviceStart(row)),
       sex: row.sex,
       payer: row.patient_payer,

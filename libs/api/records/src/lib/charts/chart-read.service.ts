@@ -1,8 +1,8 @@
 import { type ChartAccessDecision, ChartAccessPolicy, type ChartDenyReason } from '@chartdesk/api-access';
 import { AuditService } from '@chartdesk/api-audit';
-import { APP_CONFIG, type Actor, type AppConfig, DomainError, type RequestMeta } from '@chartdesk/api-platform';
+import { type Actor, DomainError, type RequestMeta } from '@chartdesk/api-platform';
 import type { ChartView, DocumentView } from '@chartdesk/contracts';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { projectChart, projectDocument } from './chart-projection';
@@ -27,7 +27,6 @@ export class ChartReadService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async openChart(actor: Actor, meta: RequestMeta, encounterId: string): Promise<ChartView> {
@@ -98,8 +97,6 @@ export class ChartReadService {
       withheld: number;
     },
   ): Promise<void> {
-    // Benchmark-only switch (config refuses it outside NODE_ENV=test) to price the audit insert.
-    if (this.config.benchSkipChartReadAudit) return;
     await this.audit.record(m, {
       action: read.action,
       outcome: 'success',

@@ -77,11 +77,13 @@ export async function importFhirCommand(config: AppConfig, args: readonly string
       bar.update(done, { failed });
     });
     bar.stop();
-    const created = summary.results.reduce((n, r) => n + r.created, 0);
-    const updated = summary.results.reduce((n, r) => n + r.updated, 0);
+    const created = summary.results.reduce((n, r) => n + (r.created ?? 0), 0);
+    const updated = summary.results.reduce((n, r) => n + (r.updated ?? 0), 0);
+    const conflicts = summary.results.reduce((n, r) => n + (r.conflicts ?? 0), 0);
     const skipped = summary.results.reduce((n, r) => n + r.skipped, 0);
     console.log(
       `Imported ${summary.imported} of ${summary.bundles} bundle(s): ${created} created, ${updated} updated, ` +
+        `${conflicts} patient(s) with changed demographics held for review (not applied), ` +
         `${skipped} unsupported resource(s) skipped, ${summary.failed} bundle(s) failed.`,
     );
     for (const r of summary.results.filter((x) => !x.ok)) console.log(`  ${r.source}:\n    ${r.errors.join('\n    ')}`);

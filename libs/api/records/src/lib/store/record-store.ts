@@ -16,6 +16,26 @@ export class RecordStore {
     private readonly cipher: FieldCipher,
   ) {}
 
+  /**
+   * Which identifying fields an incoming patient would change on the row its
+   * facility and MRN already name (field names only), or null when no row exists.
+   */
+  async demographicChanges(p: PatientInput): Promise<{ id: string; fields: string[] } | null> {
+    const rows = (await this.m.query(
+      `SELECT id, family_name, given_name, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, sex
+         FROM patient WHERE facility = $1 AND mrn = $2`,
+      [p.facility, p.mrn],
+    )) as { id: string; family_name: string; given_name: string; birth_date: string; sex: string }[];
+    const row = rows[0];
+    if (!row) return null;
+    const fields: string[] = [];
+    if (row.family_name !== p.familyName) fields.push('familyName');
+    if (row.given_name !== p.givenName) fields.push('givenName');
+    if (row.birth_date !== p.birthDate) fields.push('birthDate');
+    if (row.sex !== p.sex) fields.push('sex');
+    return { id: row.id, fields };
+  }
+
   async upsertPatient(p: PatientInput): Promise<Upserted> {
     const rows = (await this.m.query(
       `INSERT INTO patient (facility, mrn, family_name, given_name, birth_date, sex, address_line, city, state,

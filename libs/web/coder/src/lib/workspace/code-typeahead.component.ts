@@ -52,40 +52,47 @@ const DEBOUNCE_MS = 40;
       (keydown)="onKey($event)"
     />
     @if (open()) {
-      <ul
-        id="code-search-results"
-        role="listbox"
-        aria-label="Matching codes"
-        data-testid="code-results"
-        [attr.data-query]="shownQuery()"
-      >
-        @for (hit of hits(); track hit.system + hit.code; let i = $index) {
-          <li
-            [id]="'code-hit-' + i"
-            role="option"
-            [attr.aria-selected]="i === active()"
-            [class.active]="i === active()"
-            (mouseenter)="active.set(i)"
-            (mousedown)="$event.preventDefault(); pick(i)"
-          >
-            <span class="code">{{ hit.displayCode }}</span>
-            <span class="sys">{{ hit.system }}</span>
-            <span class="desc">{{ hit.description }}</span>
-            @if (!hit.billable) {
-              <span class="nb">header</span>
-            }
-          </li>
-        } @empty {
-          <li role="option" aria-disabled="true" aria-selected="false">No codes match.</li>
-        }
-      </ul>
-      <div class="more" aria-live="polite">
-        <span data-testid="code-result-count">{{ countLabel() }}</span>
-        @if (hasMore()) {
-          <button type="button" data-testid="code-more" (mousedown)="$event.preventDefault(); more()">
-            More results
-          </button>
-        }
+      <div class="pop">
+        <ul
+          id="code-search-results"
+          role="listbox"
+          aria-label="Matching codes"
+          data-testid="code-results"
+          [attr.data-query]="shownQuery()"
+        >
+          @for (hit of hits(); track hit.system + hit.code; let i = $index) {
+            <li
+              [id]="'code-hit-' + i"
+              role="option"
+              [attr.aria-selected]="i === active()"
+              [class.active]="i === active()"
+              (mouseenter)="active.set(i)"
+              (mousedown)="$event.preventDefault(); pick(i)"
+            >
+              <span class="code">{{ hit.displayCode }}</span>
+              <span class="sys">{{ hit.system }}</span>
+              <span class="desc">{{ hit.description }}</span>
+              @if (!hit.billable) {
+                <span class="nb">header</span>
+              }
+            </li>
+          } @empty {
+            <li role="option" aria-disabled="true" aria-selected="false">No codes match.</li>
+          }
+        </ul>
+        <div class="more" aria-live="polite">
+          <span data-testid="code-result-count">{{ countLabel() }}</span>
+          @if (hasMore()) {
+            <button
+              type="button"
+              data-testid="code-more"
+              title="More results (Page Down)"
+              (mousedown)="$event.preventDefault(); more()"
+            >
+              More results
+            </button>
+          }
+        </div>
       </div>
     }
   `,
@@ -110,16 +117,19 @@ const DEBOUNCE_MS = 40;
       font: inherit;
       margin-top: 4px;
     }
-    ul {
+    .pop {
       position: absolute;
       z-index: 10;
       left: 0;
       right: 0;
-      margin: 2px 0 0;
-      padding: 0;
-      list-style: none;
+      margin-top: 2px;
       background: var(--mat-sys-surface, #fff);
       border: 1px solid #888;
+    }
+    ul {
+      margin: 0;
+      padding: 0;
+      list-style: none;
       max-height: 320px;
       overflow: auto;
     }

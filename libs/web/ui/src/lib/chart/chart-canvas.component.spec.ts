@@ -28,6 +28,12 @@ describe('ChartCanvasComponent', () => {
   });
   afterEach(() => spies.forEach((s) => s.mockRestore()));
 
+  /** chart.js loads on first use: wait (bounded) until it has drawn `n` charts. */
+  async function drawnCount(n: number): Promise<void> {
+    for (let tick = 0; tick < 100 && drawn.length < n; tick += 1) await new Promise((r) => setTimeout(r, 0));
+    expect(drawn).toHaveLength(n);
+  }
+
   async function render(config: ChartConfiguration, label = 'Open charts by age') {
     const fixture = TestBed.createComponent(ChartCanvasComponent);
     fixture.componentRef.setInput('config', config);
@@ -51,8 +57,10 @@ describe('ChartCanvasComponent', () => {
     const destroy = jest.spyOn(Chart.prototype, 'destroy');
     spies.push(destroy);
     const fixture = await render(bars([1, 2]));
+    await drawnCount(1);
     fixture.componentRef.setInput('config', bars([3, 4, 5]));
     await fixture.whenStable();
+    await drawnCount(2);
     expect(drawn.map((c) => c.data.datasets[0]?.data)).toEqual([
       [1, 2],
       [3, 4, 5],

@@ -7,9 +7,22 @@ import {
   input,
   viewChild,
 } from '@angular/core';
-import { Chart, type ChartConfiguration, registerables } from 'chart.js';
+import type { Chart, ChartConfiguration } from 'chart.js';
 
-Chart.register(...registerables);
+type ChartJs = typeof import('chart.js');
+let chartJs: Promise<ChartJs> | null = null;
+
+/**
+ * chart.js is loaded on first use: this lib is also imported by the shell, and a
+ * static import would put chart.js in the initial bundle of every page.
+ */
+function loadChartJs(): Promise<ChartJs> {
+  chartJs ??= import('chart.js').then((m) => {
+    m.Chart.register(...m.registerables);
+    return m;
+  });
+  return chartJs;
+}
 
 /**
  * The one chart.js wrapper of the web libs: a canvas that draws `config` and
@@ -36,19 +49,25 @@ export class ChartCanvasComponent implements OnDestroy {
   readonly height = input('16rem');
   private readonly canvas = viewChild.required<ElementRef<HTMLCanvasElement>>('canvas');
   private chart: Chart | null = null;
+  private destroyed = false;
 
   constructor() {
     effect(() => {
       const config = this.config();
-      this.chart?.destroy();
-      this.chart = new Chart(this.canvas().nativeElement, {
-        ...config,
-        options: { responsive: true, maintainAspectRatio: false, animation: false, ...config.options },
+      const canvas = this.canvas().nativeElement;
+      void loadChartJs().then(({ Chart }) => {
+        if (this.destroyed) return;
+        this.chart?.destroy();
+        this.chart = new Chart(canvas, {
+          ...config,
+          options: { responsive: true, maintainAspectRatio: false, animation: false, ...config.options },
+        });
       });
     });
   }
 
   ngOnDestroy(): void {
+    this.destroyed = true;
     this.chart?.destroy();
   }
 }
