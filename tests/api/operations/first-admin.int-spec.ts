@@ -98,13 +98,22 @@ describe('first administrator in server mode (owner + app role)', () => {
     expect((await post(AuthPaths.login, { username: 'first.admin', password })).statusCode).toBe(401);
   });
 
-  it('refuses a second "first" admin unless --additional, and refuses bad usernames', async () => {
-    const again = await runCreateAdmin(t, ['second.admin']);
-    expect(again.code).toBe(1);
-    expect(again.err).toMatch(/already exists.*--additional/);
+  it('refuses a second admin while one is active (the admin pages and a second approver are for that), and recovers with --additional when none is', async () => {
+    for (const args of [['second.admin'], ['second.admin', '--additional']]) {
+      const again = await runCreateAdmin(t, args);
+      expect(again.code).toBe(1);
+      expect(again.err).toMatch(/active administrator already exists.*second administrator approves/);
+    }
     expect(await t.app.get(DataSource).query(`SELECT 1 FROM app_user WHERE username = 'second.admin'`)).toHaveLength(0);
 
-    expect((await runCreateAdmin(t, ['second.admin', '--additional'])).code).toBe(0);
+    // Locked out: the only administrator is disabled. Recovery needs the explicit flag.
+    await t.app.get(DataSource).query(`UPDATE app_user SET status = 'DISABLED' WHERE username = 'first.admin'`);
+    const refused = await runCreateAdmin(t, ['second.admin']);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/none is active.*--additional/);
+    const recovered = await runCreateAdmin(t, ['second.admin', '--additional']);
+    expect(recovered.code).toBe(0);
+    expect(recovered.out).toMatch(/recovery: 1 inactive administrator/);
     expect((await runCreateAdmin(t, ['bad name!', '--additional'])).code).toBe(2);
     expect((await runCreateAdmin(t, [])).code).toBe(2);
   });

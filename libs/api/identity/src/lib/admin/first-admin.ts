@@ -16,7 +16,7 @@ export interface CreateAdminInput {
   readonly username: string;
   readonly displayName?: string;
   readonly email?: string;
-  /** Create one even though an active administrator exists (`--additional`). */
+  /** Recovery: create one although (inactive) administrator accounts exist (`--additional`). */
   readonly additional: boolean;
 }
 
@@ -35,7 +35,8 @@ const CREATE_ADMIN_LOCK = 727_274_018;
  * shell: server mode seeds no users, so without this nobody could sign in. The
  * password is a one-time temporary one that must be replaced at first sign-in,
  * where TOTP enrolment follows. Refused while an active administrator exists
- * unless `additional`; the creation is audited (USER_CHANGED, via the CLI, with
+ * (further ones need a second administrator's approval on the admin pages);
+ * when only disabled or pending ones exist, `additional` recovers access. The creation is audited (USER_CHANGED, via the CLI, with
  * the operating-system user that ran it) in the same transaction.
  */
 export async function createAdminAccount(
@@ -56,15 +57,26 @@ export async function createAdminAccount(
   const audit = new AuditService(dataSource);
   return dataSource.transaction(async (m) => {
     await m.query('SELECT pg_advisory_xact_lock($1)', [CREATE_ADMIN_LOCK]);
-    const [{ n }] = (await m.query(
-      `SELECT count(*)::int AS n FROM app_user WHERE role = 'ADMIN' AND status = 'ACTIVE'`,
-    )) as [{ n: number }];
-    if (n > 0 && !input.additional) {
+    const [{ active, other }] = (await m.query(
+      `SELECT count(*) FILTER (WHERE status = 'ACTIVE')::int AS active,
+              count(*) FILTER (WHERE status <> 'ACTIVE')::int AS other
+         FROM app_user WHERE role = 'ADMIN'`,
+    )) as [{ active: number; other: number }];
+    if (active > 0) {
+      // Separation of duties: while an administrator can act, new ones come from the admin pages,
+      // where a second administrator approves. The shell is for the first one and for recovery.
       throw new DomainError(
         'CONFLICT',
-        `An active administrator already exists (${n}). Add another from the admin pages, or pass --additional.`,
+        `An active administrator already exists (${active}). Create further administrators from the admin pages, where a second administrator approves them.`,
       );
     }
+    if (other > 0 && !input.additional) {
+      throw new DomainError(
+        'CONFLICT',
+        `${other} administrator account(s) exist but none is active. To recover access, run again with --additional.`,
+      );
+    }
+    const n = other;
     let temporaryPassword = newTemporaryPassword();
     while (passwordProblem(temporaryPassword, { username: input.username, displayName })) {
       temporaryPassword = newTemporaryPassword();
@@ -85,7 +97,7 @@ export async function createAdminAccount(
       details: {
         change: 'create',
         via: 'cli create-admin',
-        additional: n > 0,
+        recovery: n > 0,
         operatingSystemUser: operatingSystemUser(),
         after: auditableFields(user),
       },
@@ -126,7 +138,7 @@ export async function createAdminCommand(
     });
     console.log(
       [
-        `Administrator "${created.username}" created${created.existingAdmins > 0 ? ` (besides ${created.existingAdmins} existing)` : ''}.`,
+        `Administrator "${created.username}" created${created.existingAdmins > 0 ? ` (recovery: ${created.existingAdmins} inactive administrator account(s) exist)` : ''}.`,
         `One-time password: ${created.temporaryPassword}`,
         'It is shown only now. Sign in with it, choose a new password and enrol TOTP at the first sign-in.',
       ].join('\n'),

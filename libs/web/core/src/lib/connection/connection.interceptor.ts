@@ -1,4 +1,4 @@
-import { type HttpEvent, HttpResponse, type HttpInterceptorFn } from '@angular/common/http';
+import { type HttpEvent, type HttpInterceptorFn, HttpResponse } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { retry, tap, throwError, timer } from 'rxjs';
 import { ConnectionStatus, isServerUnavailable, retryDelayMs } from './connection-status';
