@@ -1,4 +1,10 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * Schema upkeep waits this long for another instance's upkeep (the functions
+ * lock), instead of failing on the short lock timeout meant for requests.
+ */
+const MAINTENANCE_LOCK_TIMEOUT = '60s';
 
 /** Months of partitions kept ready beyond the current one, so an insert never finds no partition. */
 export const AUDIT_PARTITION_MONTHS_AHEAD = 3;
@@ -11,13 +17,23 @@ export async function ensureAuditSchema(
   dataSource: DataSource,
   chainStreams: number,
 ): Promise<{ streamsAdded: number; partitionsCreated: number }> {
-  const [streams] = (await dataSource.query('SELECT audit_ensure_streams($1) AS n', [chainStreams])) as { n: number }[];
-  const partitionsCreated = await createAuditPartitions(dataSource);
-  return { streamsAdded: Number(streams?.n ?? 0), partitionsCreated };
+  return dataSource.transaction(async (m) => {
+    await m.query(`SET LOCAL lock_timeout = '${MAINTENANCE_LOCK_TIMEOUT}'`);
+    const [streams] = (await m.query('SELECT audit_ensure_streams($1) AS n', [chainStreams])) as { n: number }[];
+    const partitionsCreated = await partitionsIn(m);
+    return { streamsAdded: Number(streams?.n ?? 0), partitionsCreated };
+  });
 }
 
 export async function createAuditPartitions(dataSource: DataSource): Promise<number> {
-  const [row] = (await dataSource.query('SELECT audit_create_partitions($1) AS n', [AUDIT_PARTITION_MONTHS_AHEAD])) as {
+  return dataSource.transaction(async (m) => {
+    await m.query(`SET LOCAL lock_timeout = '${MAINTENANCE_LOCK_TIMEOUT}'`);
+    return partitionsIn(m);
+  });
+}
+
+async function partitionsIn(m: EntityManager): Promise<number> {
+  const [row] = (await m.query('SELECT audit_create_partitions($1) AS n', [AUDIT_PARTITION_MONTHS_AHEAD])) as {
     n: number;
   }[];
   return Number(row?.n ?? 0);
