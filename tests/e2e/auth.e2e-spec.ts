@@ -114,6 +114,16 @@ describe('sign-in, role homes, administration and idle sign-out (Chromium)', () 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
 
+    // Separation of duties: the account stays pending until a second administrator approves it.
+    await signIn(page, app.baseUrl, 'admin2', DEMO_PASSWORD, demoTotpSecret('admin2'));
+    await page.getByTestId('home-title').waitFor();
+    await page.getByRole('link', { name: 'Users' }).first().click();
+    await page.getByRole('link', { name: 'new.coder' }).click();
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText('Change approved; the account may sign in.').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+
     await page.getByLabel('Username').fill('new.coder');
     await page.getByLabel('Password').fill(temp);
     await page.getByRole('button', { name: 'Continue' }).click();

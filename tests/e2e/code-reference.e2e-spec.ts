@@ -95,9 +95,12 @@ describe('code reference and PCS builder in the coder workspace (Chromium)', () 
   it('builds a PCS code from the tables with the keyboard and adds it to the procedures', async () => {
     await page.getByTestId('pcs-builder-toggle').click();
     const builder = page.getByTestId('pcs-builder');
-    for (const value of ['0', 'F', 'T', '4', '4', 'Z', 'Z']) {
+    for (const [i, value] of ['0', 'F', 'T', '4', '4', 'Z', 'Z'].entries()) {
+      // Wait for this character's step and for the builder's own focus move to its first
+      // choice; a stale button of the step before (devices and qualifiers share a Z) would race it.
+      await builder.getByText(`(character ${i + 1} of 7)`).waitFor();
+      await page.waitForFunction(() => document.activeElement?.closest('[data-testid="pcs-choices"]') !== null);
       const choice = builder.locator(`[data-testid="pcs-choices"] button[data-value="${value}"]`);
-      await choice.waitFor();
       await choice.focus();
       await page.keyboard.press('Enter');
     }

@@ -24,6 +24,8 @@ export const DEMO_TEAMS = { A: 'Inpatient team A', B: 'Outpatient team B' } as c
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'admin', displayName: 'Avery Admin', role: 'ADMIN' },
+  // A second administrator: account changes need a second person's approval (separation of duties).
+  { username: 'admin2', displayName: 'Robin Admin', role: 'ADMIN' },
   { username: 'compliance', displayName: 'Casey Compliance', role: 'COMPLIANCE' },
   {
     username: 'supervisor1',

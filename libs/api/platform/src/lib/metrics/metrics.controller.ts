@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/route-metadata';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -20,7 +20,8 @@ function sameToken(presented: string, expected: string): boolean {
  * `Authorization: Bearer <METRICS_TOKEN>`, and does not exist (404) while no
  * token is configured. It carries no patient data, user names or ids.
  */
-@ApiExcludeController()
+// Listed in the OpenAPI document like every route, so the fuzz tier reaches it too.
+@ApiTags('operations')
 @Controller()
 export class MetricsController {
   constructor(
@@ -29,6 +30,7 @@ export class MetricsController {
   ) {}
 
   @Public()
+  @ApiOperation({ summary: 'Prometheus metrics; answers only to Authorization: Bearer <METRICS_TOKEN>' })
   @Get('metrics')
   async scrape(
     @Headers('authorization') authorization: string | undefined,

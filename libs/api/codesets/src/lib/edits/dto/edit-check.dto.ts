@@ -11,6 +11,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsDefined,
   IsIn,
   IsInt,
   IsISO8601,
@@ -97,6 +98,8 @@ class EditProcedureDto implements EditProcedure {
 
 /** `POST /api/codes/edits`: an encounter's codes, checked without saving anything. */
 export class EditCheckDto implements EditInput {
+  // ValidateNested alone lets a missing object through.
+  @IsDefined({ message: 'encounter is required' })
   @ValidateNested()
   @Type(() => EditEncounterDto)
   encounter!: EditEncounterDto;
